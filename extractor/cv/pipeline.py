@@ -1,0 +1,75 @@
+"""Reading a curriculum vitae: rows -> header fields -> sections -> entries.
+
+``read_cv(pages)`` is what ``extractor/fields/cv.py`` registers for ``doc_type == "cv"``.
+Modules of ``credintake.extractor.cv``: ``rows`` (visual rows with word boxes),
+``sections`` (headings by name and look), ``entries`` (entries anchored by date ranges,
+then employer/title/place/degree), ``phrases`` (spaCy token patterns for titles,
+organisations, places, degrees), ``header`` (name, email, phone, NPI), ``lexicon`` (the
+vocabularies), ``pipeline`` (this order).
+"""
+
+from __future__ import annotations
+
+from credintake.contract import FieldValue
+from credintake.extractor.cv.entries import (
+    Entry,
+    education_fields,
+    segment,
+    work_fields,
+)
+from credintake.extractor.cv.header import header_fields
+from credintake.extractor.cv.phrases import find_degree
+from credintake.extractor.cv.rows import build_rows
+from credintake.extractor.cv.sections import split_sections
+from credintake.extractor.layout import Page
+
+Fields = dict[str, FieldValue]
+
+
+Entries = dict[str, list[Fields]]
+
+
+def read_cv(pages: list[Page]) -> tuple[Fields, Entries]:
+    """Fields and entries of one CV; pages without text contribute nothing."""
+    rows = build_rows([p for p in pages if p.lines and not p.error])
+    if not rows:
+        return {}, {"education": [], "work_history": []}
+    fields = header_fields(rows)
+    entries: dict[str, list[Fields]] = {"education": [], "work_history": []}
+    sections = split_sections(rows)
+    kinds = {s.kind for s in sections}
+    for section in sections:
+        if section.kind == "education":
+            entries["education"] += [education_fields(e) for e in segment(section.rows, "education")]
+        elif section.kind == "work_history":
+            entries["work_history"] += [work_fields(e) for e in segment(section.rows, "work_history")]
+    if not kinds & {"education", "work_history"}:
+        _without_headings(rows, entries)
+    return fields, {k: _dedupe(v) for k, v in entries.items()}
+
+
+def _without_headings(rows: list, entries: dict[str, list[Fields]]) -> None:
+    """A CV with no recognisable headings: every dated headline is an entry, education
+    when it names a degree or training program, a job otherwise."""
+    for entry in segment(rows, "work_history"):
+        if _names_degree(entry):
+            entries["education"].append(education_fields(entry))
+        else:
+            entries["work_history"].append(work_fields(entry))
+
+
+def _names_degree(entry: Entry) -> bool:
+    return any(find_degree(r.text) for r in entry.rows[:3])
+
+
+def _dedupe(items: list[Fields]) -> list[Fields]:
+    seen: set[tuple] = set()
+    out = []
+    for item in items:
+        if not any(k in item for k in ("employer", "institution", "title", "degree")):
+            continue
+        key = tuple((k, item[k].value) for k in sorted(item))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
