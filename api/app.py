@@ -154,8 +154,8 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 class Sweeper:
     """Celery mode: periodically re-publish jobs the broker lost (see jobs/dispatch.py)."""
 
-    def __init__(self, db: Database, settings: Settings, every: float = 10.0) -> None:
-        self.db, self.settings, self.every = db, settings, every
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db, self.settings, self.every = db, settings, settings.jobs.sweep_seconds
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name="job-sweeper")
 

@@ -10,9 +10,7 @@ packets it had: they are retried once in a fresh pool and reported if they fail 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
 import sys
 import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -20,10 +18,10 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
-from PIL import Image
 from tqdm import tqdm
 
 from credintake.contract import Result
+from credintake.pool import worker_init
 from credintake.settings import get_settings
 
 
@@ -69,17 +67,6 @@ def _run_pool(packets: list[Path], outdir: Path, as_of: date, workers: int,
                 errors.append(f"{futures[fut].name}: {error}")
             bar.update(1)
     return lost, errors
-
-
-def worker_init() -> None:
-    """Each worker: one Tesseract thread, the pixel limit, no SIGINT, models loaded once."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    settings = get_settings()
-    Image.MAX_IMAGE_PIXELS = settings.limits.max_image_pixels
-    from credintake.extractor.classify import model_for
-
-    model_for(settings.classifier)
 
 
 def process_one(packet: Path, outdir: Path, as_of: date) -> str | None:

@@ -74,8 +74,11 @@ def main(verbose: bool) -> None:
 def process(packet: Path, as_of: date, output: Path | None) -> None:
     """Process one PACKET (a directory or a zip) and print the result JSON."""
     from credintake.pipeline import process_packet
+    from credintake.pool import PagePool
 
-    result = process_packet(packet, as_of=as_of, settings=get_settings())
+    settings = get_settings()
+    with PagePool(settings.workers) as pool:
+        result = process_packet(packet, as_of=as_of, settings=settings, pool=pool)
     text = json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)

@@ -23,6 +23,7 @@ class JobPublic(_Out):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    finished_by: str | None
 
 
 class PacketAcceptedPublic(BaseModel):

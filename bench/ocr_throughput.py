@@ -6,10 +6,11 @@
    files) are OCR'd (a) by the bare CLI (``tesseract IMG OUT --psm 3 tsv``,
    ``OMP_THREAD_LIMIT=1``) from a pool of ``--workers`` threads, and (b) by
    ``extractor.ocr.ocr_page_image`` (decode + clean-up + image_to_data + boxes + lines) in a
-   process pool of ``--workers``. Both in the same run; the ratio is (b)/(a) wall time.
+   process pool of ``--workers``. Both in the same run (A-B-B-A); the ratio is (b)/(a) wall
+   time, and also (b)/(a) CPU time (process + Tesseract), which a busy machine distorts less.
 2. Memory: a ``--fax-pages`` 1-bit G4 TIFF is read by ``read_tiff`` in a child process;
-   its own peak RSS (``ru_maxrss``) and the largest Tesseract child's are reported, next to
-   a 10-page run of the same file, so flat memory shows as equal peaks.
+   its own peak RSS (VmHWM) and the largest Tesseract child's (sampled) are reported, next
+   to a 10-page run of the same file, so flat memory shows as equal peaks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -49,21 +51,34 @@ def make_pages(n: int, seed: int) -> list[Image.Image]:
     return pages
 
 
-def _bare(path: str) -> float:
+def _bare(path: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one bare CLI run; CPU from wait4, exact per child."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     t0 = time.perf_counter()
     with Image.open(path) as im:
         dpi = round(im.info.get("dpi", (300, 300))[0])
-    subprocess.run(["tesseract", path, path + ".out", "-l", "eng", "--psm", "3", "--dpi", str(dpi),
-                    "tsv"], check=True, env=env, capture_output=True)
-    return time.perf_counter() - t0
+    proc = subprocess.Popen(["tesseract", path, path + ".out", "-l", "eng", "--psm", "3",
+                             "--dpi", str(dpi), "tsv"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"tesseract exited {proc.returncode}")
+    return time.perf_counter() - t0, usage.ru_utime + usage.ru_stime
 
 
-def _pipeline(path: str) -> tuple[float, int]:
-    t0 = time.perf_counter()
+def _cpu() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _pipeline(path: str) -> tuple[float, float, int]:
+    """(wall, CPU, words) of one page through ``ocr_page_image`` in a pool worker (one page
+    at a time per worker, so the CPU delta is this page's, Tesseract included)."""
+    t0, c0 = time.perf_counter(), _cpu()
     with Image.open(path) as im:
         page = ocr_page_image(im, file=path, number=1, settings=Settings())
-    return time.perf_counter() - t0, len(page.words)
+    return time.perf_counter() - t0, _cpu() - c0, len(page.words)
 
 
 def throughput(n: int, workers: int, seed: int) -> dict[str, float]:
@@ -73,34 +88,75 @@ def throughput(n: int, workers: int, seed: int) -> dict[str, float]:
             path = str(Path(tmp) / f"page{i:03d}.png")
             page.save(path, dpi=tuple(round(d) for d in page.info["dpi"]))
             paths.append(path)
-        with ThreadPoolExecutor(workers) as pool:  # warm the page cache and Tesseract's data
-            list(pool.map(_bare, paths[:workers]))
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(_bare, paths))
-        bare = time.perf_counter() - t0
-        with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(_pipeline, paths[:workers]))  # workers started and imports done
-            t0 = time.perf_counter()
-            results = list(pool.map(_pipeline, paths))
-            pipeline = time.perf_counter() - t0
-    return {"pages": n, "workers": workers, "bare_cli_s": round(bare, 2),
-            "pipeline_s": round(pipeline, 2), "ratio": round(pipeline / bare, 3),
+        bare = pipeline = bare_cpu = pipeline_cpu = 0.0
+        words = 0
+        with ProcessPoolExecutor(workers) as procs, ThreadPoolExecutor(workers) as threads:
+            list(threads.map(_bare, paths[:workers]))  # page cache and Tesseract data warm
+            list(procs.map(_pipeline, paths[:workers]))  # workers started, imports done
+            # A-B-B-A order: the machine is shared, so load drifts between runs.
+            for runner in ("bare", "pipeline", "pipeline", "bare"):
+                t0 = time.perf_counter()
+                if runner == "bare":
+                    runs = list(threads.map(_bare, paths))
+                    bare += time.perf_counter() - t0
+                    bare_cpu += sum(c for _, c in runs)
+                else:
+                    results = list(procs.map(_pipeline, paths))
+                    pipeline += time.perf_counter() - t0
+                    pipeline_cpu += sum(c for _, c, _ in results)
+                    words = sum(w for _, _, w in results)
+        n *= 2  # each side OCR'd every page twice
+    return {"pages": n, "workers": workers, "bare_cli_wall_s": round(bare, 2),
+            "pipeline_wall_s": round(pipeline, 2), "wall_ratio": round(pipeline / bare, 3),
+            "bare_cli_cpu_s": round(bare_cpu, 2), "pipeline_cpu_s": round(pipeline_cpu, 2),
+            "cpu_ratio": round(pipeline_cpu / bare_cpu, 3),
             "bare_pages_per_s": round(n / bare, 3), "pipeline_pages_per_s": round(n / pipeline, 3),
-            "words_total": sum(w for _, w in results)}
+            "words_per_pass": words}
 
 
 _CHILD = """
-import resource, sys, json, time
+import json, os, sys, threading, time
 from credintake.extractor.read.image import read_tiff
 from credintake.settings import Settings
+
+def status(pid, key):
+    try:
+        with open(f'/proc/{pid}/status') as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+peak_tess = [0.0]
+done = threading.Event()
+def watch():  # sample Tesseract children's resident memory every 20 ms
+    me = str(os.getpid())
+    while not done.is_set():
+        for pid in os.listdir('/proc'):
+            if pid.isdigit():
+                try:
+                    with open(f'/proc/{pid}/stat') as fh:
+                        fields = fh.read().rsplit(')', 1)[1].split()
+                except OSError:
+                    continue
+                if fields[1] == me:
+                    peak_tess[0] = max(peak_tess[0], status(pid, 'VmRSS'))
+        time.sleep(0.02)
+
+threading.Thread(target=watch, daemon=True).start()
+base = status('self', 'VmRSS')
 data = open(sys.argv[1], 'rb').read()
 t0 = time.perf_counter()
 pages = read_tiff('fax.tif', data, Settings())
+done.set()
 print(json.dumps({'pages': len(pages), 'errors': sum(1 for p in pages if p.error),
+                  'words': sum(len(p.words) for p in pages),
                   'seconds': round(time.perf_counter() - t0, 1),
-                  'python_peak_rss_mb': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                  'tesseract_peak_rss_mb': round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))
+                  'python_rss_after_imports_mb': round(base, 1),
+                  'python_peak_rss_mb': round(status('self', 'VmHWM'), 1),
+                  'tesseract_peak_rss_mb': round(peak_tess[0], 1)}))
 """
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python bench/pdf_readers.py [--docs 60] [--seed 11]
 
 Reads generated documents of every type with both libraries, times them, and reports how
-many of pdfplumber's words pdfium's reader also finds (same text, boxes within 2 pt).
+many of pdfplumber's words pdfium's reader also finds (same text, left edge within 2 pt,
+vertical centre within 3 pt: the two libraries measure a glyph's height differently).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def plumber_words(data: bytes) -> list[list[tuple[str, float, float]]]:
     out = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            out.append([(w["text"], w["x0"], w["top"]) for w in page.extract_words()])
+            out.append([(w["text"], w["x0"], (w["top"] + w["bottom"]) / 2)
+                        for w in page.extract_words()])
             page.close()
     return out
 
@@ -36,7 +38,7 @@ def pdfium_words(data: bytes) -> list[list[tuple[str, float, float]]]:
     pdf = pdfium.PdfDocument(data)
     for page in pdf:
         height = page.get_size()[1]
-        out.append([(w.text, w.x0, w.top) for w in text_layer_words(page, height)])
+        out.append([(w.text, w.x0, (w.top + w.bottom) / 2) for w in text_layer_words(page, height)])
         page.close()
     pdf.close()
     return out
@@ -46,8 +48,8 @@ def agreement(a: list, b: list) -> float:
     hits = total = 0
     for pa, pb in zip(a, b):
         total += len(pa)
-        for text, x, top in pa:
-            hits += any(t == text and abs(x - x2) < 2 and abs(top - t2) < 2 for t, x2, t2 in pb)
+        for text, x, mid in pa:
+            hits += any(t == text and abs(x - x2) < 2 and abs(mid - m2) < 3 for t, x2, m2 in pb)
     return hits / total if total else 1.0
 
 
@@ -68,7 +70,7 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         print(f"{name:10s} {pages} pages in {elapsed:.2f}s = {pages / elapsed:.0f} pages/s")
     agree = sum(agreement(a, b) for a, b in zip(results["pdfplumber"], results["pypdfium2"]))
-    print(f"pdfium finds {agree / len(pdfs):.4f} of pdfplumber's words (same text, box within 2pt)")
+    print(f"pdfium finds {agree / len(pdfs):.4f} of pdfplumber's words (same text, left edge within 2pt, centre within 3pt)")
 
 
 if __name__ == "__main__":

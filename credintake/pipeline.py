@@ -20,8 +20,9 @@ from credintake.contract import Document, Result
 from credintake.extractor.fields import extract
 from credintake.extractor.layout import Page
 from credintake.extractor.read import read_file
-from credintake.extractor.split import Segment, split_pages
+from credintake.extractor.split import Segment, split_files
 from credintake.packet import InputFile, PacketInput, open_packet
+from credintake.pool import PagePool
 from credintake.problems import Problem
 from credintake.rules import evaluate
 from credintake.settings import Settings
@@ -42,25 +43,31 @@ class _Timer:
 
 
 def process_packet(path: Path, *, as_of: date, settings: Settings,
-                   packet_id: str | None = None) -> Result:
-    """Process a packet directory or zip (see ``credintake.packet.open_packet``)."""
+                   packet_id: str | None = None, pool: PagePool | None = None) -> Result:
+    """Process a packet directory or zip (see ``credintake.packet.open_packet``).
+    With a ``pool``, pages that need OCR are spread across its worker processes."""
     timer = _Timer()
     with timer.stage("open"):
         packet = open_packet(path, settings.limits)
     if packet_id:
         packet.packet_id = packet_id
-    return process_input(packet, as_of=as_of, settings=settings, timer=timer)
+    return process_input(packet, as_of=as_of, settings=settings, timer=timer, pool=pool)
 
 
 def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
-                  timer: _Timer | None = None) -> Result:
+                  timer: _Timer | None = None, pool: PagePool | None = None) -> Result:
     """Process files already in memory (the API and the workers enter here)."""
     timer = timer or _Timer()
     start = time.perf_counter()
     documents: list[Document] = []
     problems: list[Problem] = list(packet.problems)
-    for f in packet.files:
-        documents_of_file(f, settings, timer, documents, problems)
+    read = [_read(f, settings, timer, documents, problems, pool) for f in packet.files]
+    with timer.stage("classify"):
+        segmented = split_files([pages for _, _, pages in read], settings.classifier)
+    for (f, sha, _), segments in zip(read, segmented):
+        for seg in segments:
+            documents.append(_document(f.name, sha, seg, settings, timer, problems,
+                                       len(documents)))
     with timer.stage("rules"):
         outcome = evaluate(documents, packet.application, problems, as_of=as_of,
                            settings=settings.rules)
@@ -75,21 +82,18 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
                   timings_ms={k: round(v, 1) for k, v in timer.ms.items()})
 
 
-def documents_of_file(f: InputFile, settings: Settings, timer: _Timer,
-                      documents: list[Document], problems: list[Problem]) -> None:
-    """Read, split, classify and extract one file, appending documents and problems."""
+def _read(f: InputFile, settings: Settings, timer: _Timer, documents: list[Document],
+          problems: list[Problem], pool: PagePool | None) -> tuple[InputFile, str, list[Page]]:
+    """Read one file: its readable pages; each unreadable file or page becomes a placeholder
+    document with its problem."""
     sha = hashlib.sha256(f.data).hexdigest()
     with timer.stage("read"):
-        outcome = read_file(f.name, f.data, settings)
-    readable = [p for p in outcome.pages if not p.error]
+        outcome = read_file(f.name, f.data, settings, pool)
     for problem in outcome.problems:
         index = len(documents)
         documents.append(_placeholder(f.name, sha, [problem.page] if problem.page else []))
         problems.append(Problem(problem.kind, problem.file, problem.reason, problem.page, index))
-    with timer.stage("classify"):
-        segments = split_pages(readable, settings.classifier)
-    for seg in segments:
-        documents.append(_document(f.name, sha, seg, settings, timer, problems, len(documents)))
+    return f, sha, [p for p in outcome.pages if not p.error]
 
 
 def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Timer,

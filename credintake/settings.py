@@ -59,11 +59,12 @@ class OcrSettings(BaseModel):
     min_skew_deg: float = 0.3
     # Orientation (Tesseract OSD, a second call): run only when the first pass looks bad,
     # i.e. mean word confidence below ``osd_below_confidence`` or fewer words than
-    # ``osd_below_words``; rotate only when OSD's own confidence reaches ``osd_min_confidence``.
+    # ``osd_below_words``; turn the page only when OSD's own confidence reaches
+    # ``osd_min_confidence``, and keep the turned reading only when it reads better.
     orientation: bool = True
-    osd_below_confidence: float = 0.70
+    osd_below_confidence: float = 0.50
     osd_below_words: int = 15
-    osd_min_confidence: float = 2.0
+    osd_min_confidence: float = 1.0
     # Flatten uneven lighting (divide by a blurred background) on greyscale/colour images
     # whose background brightness varies by more than this (0..255).
     flatten_background_spread: float = 25.0
@@ -165,6 +166,7 @@ class JobSettings(BaseModel):
     max_attempts: int = 3
     retry_delay_seconds: float = 5.0
     requeue_after_seconds: float = 120.0    # Celery mode: re-publish a queued job nobody took
+    sweep_seconds: float = 10.0             # Celery mode: how often the sweeper looks
     processor: str = "credintake.pipeline:process_packet"
 
 

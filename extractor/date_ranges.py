@@ -179,9 +179,17 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
 
+_DIGITISH = re.compile(r"(?<![A-Za-z])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
 def _clean(text: str) -> str:
-    """Same length as the input (spans stay valid): soft hyphens and NBSPs become spaces."""
-    return text.replace("\u00ad", " ").replace("\u00a0", " ").replace("\u2009", " ")
+    """Same length as the input, so spans stay valid: soft hyphens, odd spaces and the
+    'Â' of UTF-8 read as Latin-1 become spaces; OCR's O/l inside digit runs become 0/1."""
+    text = (text.replace("\u00ad", " ").replace("\u00a0", " ").replace("\u2009", " ")
+            .replace("\u202f", " ").replace("Â ", "  "))
+    return _DIGITISH.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+
 
 #: Public pieces for callers that look for partial periods (an open "2019 –").
 SIDE_PATTERN = _SIDE

@@ -273,11 +273,12 @@ def find_dates(text: str, *, years: bool = True) -> list[ParsedDate]:
     """
     clean = _clean(text)
     found: list[ParsedDate] = []
+    # every word start, so a failed candidate cannot hide a later one (dates start at words)
+    starts = [i for i, c in enumerate(clean) if c.isalnum() and (i == 0 or not clean[i - 1].isalnum())]
     for kind, pattern in _PATTERNS:
         if kind == "y" and not years:
             continue
-        # every start position, so a failed candidate cannot hide a later one
-        for pos in range(len(clean)):
+        for pos in starts:
             m = pattern.match(clean, pos)
             if m is None:
                 continue

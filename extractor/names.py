@@ -117,12 +117,15 @@ _NOT_NAME = re.compile(
     r"group|associates|corporation|corp|company|foundation|institute|society|academy|agency|"
     r"division|bureau|diversion|results|validation|query|form|section|sections|copy|receipt|"
     r"confirmation|subject|sent|from|dear|sincerely|regards|attn|attention|re|memorial|"
-    r"regional|community|general|county|city|street|avenue|suite|road|drive|boulevard|lane|"
+    r"regional|community|general|county|city|street|avenue|suite|road|drive|boulevard|"
     r"department|federal|government|republic|commonwealth|schedules?|substances?|"
     r"diploma|honors|laude|summa|magna|cum|degree|doctor|bachelor|master|student|graduate)\b",
     re.I)
 
 
+_USPS = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?")
 
 
@@ -136,5 +139,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if sum(len(t.strip(".")) >= 2 for t in tokens) < 2 and len(tokens) < 3:
         return False
+    tail = re.search(r",\s*([A-Z]{2})\.?$", text)
+    if tail and tail.group(1) in _USPS and not is_credential(tail.group(1)):
+        return False  # "Aurora, CO": a city and state
     letters = sum(c.isalpha() for c in text)
     return letters >= 0.7 * len(text.replace(" ", ""))

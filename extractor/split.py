@@ -30,21 +30,31 @@ class Segment:
     confidence: float
 
 
-def split_pages(pages: list[Page], settings: ClassifierSettings) -> list[Segment]:
-    """Group readable pages into documents, each with its type and probability."""
-    if not pages:
-        return []
+def split_files(files: list[list[Page]], settings: ClassifierSettings) -> list[list[Segment]]:
+    """Group each file's readable pages into documents, each with its type and probability.
+
+    All pages of the packet go through the model in one call, and multi-page groups in a
+    second one (a single page's prediction is already its document's)."""
     model = model_for(settings)
-    min_confidence = settings.min_confidence
-    page_preds = classify_texts([p.text for p in pages], model)
+    flat = [p for pages in files for p in pages]
+    preds = iter(classify_texts([p.text for p in flat], model))
+    grouped = [_group(pages, [next(preds) for _ in pages], settings.min_confidence)
+               for pages in files]
+    multi = [g for groups in grouped for g, _ in groups if len(g) > 1]
+    multi_preds = iter(classify_texts([page_text(g) for g in multi], model))
+    return [[Segment(g, *(next(multi_preds) if len(g) > 1 else pred)) for g, pred in groups]
+            for groups in grouped]
+
+
+def _group(pages: list[Page], preds: list[tuple[str, float]],
+           min_confidence: float) -> list[tuple[list[Page], tuple[str, float]]]:
     groups: list[list[int]] = []
-    for i, (doc_type, conf) in enumerate(page_preds):
-        if groups and _continues(pages, page_preds, groups[-1], i, min_confidence):
+    for i in range(len(pages)):
+        if groups and _continues(pages, preds, groups[-1], i, min_confidence):
             groups[-1].append(i)
         else:
             groups.append([i])
-    doc_preds = classify_texts([page_text([pages[i] for i in g]) for g in groups], model)
-    return [Segment([pages[i] for i in g], t, c) for g, (t, c) in zip(groups, doc_preds)]
+    return [([pages[i] for i in g], preds[g[0]]) for g in groups]
 
 
 def _continues(pages: list[Page], preds: list[tuple[str, float]], group: list[int], i: int,

@@ -38,6 +38,14 @@ def _doc_type(ctx: RuleContext, p: Problem) -> str | None:
     return None
 
 
+def _why_unclassified(reason: str) -> str:
+    """The stage's reason, framed once ("the document type could not be determined")."""
+    reason = reason.strip().rstrip(".")
+    if "could not be determined" in reason.lower():
+        return reason[:1].lower() + reason[1:]
+    return f"the document type could not be determined ({reason})"
+
+
 @register("document.unreadable", severity="warning")
 def unreadable(ctx: RuleContext) -> Iterator[Finding]:
     """A file or page could not be read (damaged, encrypted, empty, OCR too poor)."""
@@ -45,7 +53,8 @@ def unreadable(ctx: RuleContext) -> Iterator[Finding]:
     for p in _unique(ctx.problems, "unreadable"):
         yield rule.finding(
             field=None,
-            message=(f"{cite(file=p.file, page=p.page)} could not be read ({p.reason.rstrip('.')}): "
+            message=(f"{cite(file=p.file, page=p.page)} could not be read "
+                     f"({p.reason.rstrip('.')}): "
                      f"request a legible copy from the provider, then re-run intake."),
             evidence=_evidence(p, _doc_type(ctx, p)))
 
@@ -57,7 +66,6 @@ def unclassified(ctx: RuleContext) -> Iterator[Finding]:
     for p in _unique(ctx.problems, "unclassified"):
         yield rule.finding(
             field=None,
-            message=(f"{cite(file=p.file, page=p.page)}: the document type could not be "
-                     f"determined ({p.reason.rstrip('.')}): open it and set its type by hand, "
-                     f"or ask the provider what it is meant to be."),
+            message=(f"{cite(file=p.file, page=p.page)}: {_why_unclassified(p.reason)}: open "
+                     f"it and set its type by hand, or ask the provider what it is meant to be."),
             evidence=_evidence(p, _doc_type(ctx, p)))

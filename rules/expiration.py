@@ -32,7 +32,7 @@ CREDENTIALS: dict[str, tuple[str, tuple[str, ...], str]] = {
 
 def _label(section: str, entry: Entry) -> str:
     label, fields, _ = CREDENTIALS[section]
-    ident = " ".join(str(entry.values[f]) for f in fields if entry.values.get(f))
+    ident = ", ".join(str(entry.values[f]) for f in fields if entry.values.get(f))
     return f"{label} {ident}".strip()
 
 
@@ -67,7 +67,8 @@ def expired(ctx: RuleContext) -> Iterator[Finding]:
                       "doc_type": _doc_type(entry, "expiration_date"), **where(source)})
     for entry in ctx.profile.entries.get("licenses", []):
         status = str(entry.values.get("status") or "").lower()
-        if entry.values.get("expiration_date") or not any(w in status for w in ("expired", "lapsed")):
+        lapsed = any(w in status for w in ("expired", "lapsed"))
+        if entry.values.get("expiration_date") or not lapsed:
             continue
         source = entry.source_of("status")
         yield rule.finding(

@@ -71,7 +71,8 @@ class DeaProblem:
     detail: str
 
 
-def dea_problems(value: object, *, last_names: list[str], registrant_types: str) -> list[DeaProblem]:
+def dea_problems(value: object, *, last_names: list[str],
+                 registrant_types: str) -> list[DeaProblem]:
     """Everything wrong with a DEA number ([] when it is valid).
 
     ``last_names`` are the registrant's known last names (current and former); the second

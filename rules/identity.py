@@ -5,8 +5,9 @@ A document name is the applicant when it agrees with the applicant's name or one
 of a compound one), first name equal / nickname / initial, middle name not contradicting
 (initial vs full is fine), suffix not contradicting. A near miss (score at or above
 ``fuzzy_probable_threshold``, e.g. one letter off from OCR) is a warning; anything else is
-an error. A malpractice certificate naming an organisation (the group practice) is
-reported as such: the certificate must name the provider.
+an error. Same given names with another last name is a warning about a probable former
+name missing from ``other_names``. A malpractice certificate naming an organisation (the
+group practice) is reported as such: the certificate must name the provider.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 
 from credintake.contract import Finding
 from credintake.rules.context import DOC_LABELS, RuleContext, cite, where
-from credintake.rules.names import ParsedName, match_applicant
+from credintake.rules.names import ParsedName, compare_person, fold, match_applicant
 from credintake.rules.registry import get, register
 from credintake.rules.profile import source_of
 
@@ -61,6 +62,18 @@ def name_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                          f"provider individually."),
                 evidence={**evidence, "reason": "names an organisation"})
             continue
+        if result.reason == "last name differs" and _given_names_agree(holder.parsed, applicant):
+            # Same given names, another surname: most often a maiden or former name that
+            # the application does not list.
+            yield rule.finding(
+                field="provider.other_names",
+                severity="warning",
+                message=(f"{label} ({cite(source)}) is in the name '{printed}': same given names "
+                         f"as the applicant {shown} but another last name, probably a former name "
+                         f"not listed in other names: request name-change documentation (e.g. a "
+                         f"marriage certificate) and add the name to other names."),
+                evidence={**evidence, "reason": "probable former name"})
+            continue
         near = result.score >= ctx.settings.fuzzy_probable_threshold
         field = "provider.last_name" if "last" in result.reason else "provider.first_name"
         yield rule.finding(
@@ -72,3 +85,12 @@ def name_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                      f"belongs to the provider, or add the name to other names if it is a "
                      f"former name."),
             evidence=evidence)
+
+
+def _given_names_agree(doc: ParsedName, applicant: list[ParsedName]) -> bool:
+    """First (and middle, where both have one) names agree with the applicant's own."""
+    me = applicant[0]
+    if not doc.first or not me.first or len(fold(doc.first)) < 2:
+        return False
+    same = ParsedName(first=doc.first, middle=doc.middle, last=me.last, suffix=me.suffix)
+    return compare_person(same, me).matches

@@ -40,9 +40,11 @@ def insufficient_coverage(ctx: RuleContext) -> Iterator[Finding]:
             if limit is None or limit >= minimum:
                 continue
             source = entry.source_of(name)
+            article = "an" if label[0] in "aeiou" else "a"
             yield rule.finding(
                 field=f"malpractice_insurance.{name}",
-                message=(f"Malpractice policy {policy} ({cite(source)}) has a {label} limit of "
+                message=(f"Malpractice policy {policy} ({cite(source)}) has {article} {label} "
+                         f"limit of "
                          f"${limit:,}, below the required ${minimum:,}: request proof of "
                          f"additional coverage (or an updated certificate) from the provider."),
                 evidence={name: limit, "minimum": minimum,

@@ -30,7 +30,10 @@ def reconciliation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         label = item.field.split(".", 1)[1].replace("_", " ")
         doc_label = DOC_LABELS.get(record.doc_type or "", "the document")
         typo = "typo" in record.note
-        detail = " (one character differs: probably a typo)" if typo else ""
+        detail = ""
+        if typo:
+            what = "two characters swapped" if "swapped" in record.note else "one character differs"
+            detail = f" ({what}: probably a typo)"
         yield rule.finding(
             field=item.field,
             severity="error" if record.kind == "id" else None,

@@ -66,7 +66,7 @@ class ParsedName:
     @property
     def profession_hint(self) -> str | None:
         for cred in self.credentials:
-            if hint := CREDENTIALS.get(_credential_key(cred)):
+            if hint := CREDENTIALS.get(_credential_base(cred) or ""):
                 return hint
         return None
 
@@ -74,9 +74,24 @@ class ParsedName:
         return " ".join(p for p in (self.first, self.middle, self.last, self.suffix) if p)
 
 
-def _is_credential(token: str, *, after_comma: bool) -> bool:
+def _credential_base(token: str) -> str | None:
+    """The known credential a printed token is: "NP-C" and "FNP-BC" (certified) are NP and
+    FNP, "APRN-CNP" is APRN; None when it is no credential."""
     key = _credential_key(token)
-    if key not in CREDENTIALS:
+    if key in CREDENTIALS:
+        return key
+    for tail in ("BC", "C"):
+        if key.endswith(tail) and key[:-len(tail)] in CREDENTIALS:
+            return key[:-len(tail)]
+    parts = [_credential_key(p) for p in token.split("-") if p]
+    if len(parts) > 1 and all(p in CREDENTIALS for p in parts):
+        return parts[0]
+    return None
+
+
+def _is_credential(token: str, *, after_comma: bool) -> bool:
+    key = _credential_base(token)
+    if key is None:
         return False
     return after_comma or key not in _AMBIGUOUS
 
@@ -113,10 +128,13 @@ def parse_name(text: str | None) -> ParsedName:
         key = _credential_key(word)
         if key in SUFFIXES:
             suffix_words.append(SUFFIXES[key])
-        elif key in CREDENTIALS:
+        elif _credential_base(word):
             credentials.append(word)
         elif word:
             suffix_words.append(word)
+    if suffix_words == ["V"] and not middle and first:
+        # "MCCARTHY, ALEXANDRA V": a middle initial V, not "the fifth".
+        middle, suffix_words = "V", []
     if not last and first:  # a single word: treat it as the last name
         first, last = "", first
     parsed = ParsedName(first=first, middle=middle, last=last, suffix=" ".join(suffix_words),
@@ -198,7 +216,8 @@ def _given_compatible(a: str, b: str) -> tuple[bool, str]:
     words_a = [fold(w) for w in re.split(r"[\s\-]+", a) if fold(w)]
     words_b = [fold(w) for w in re.split(r"[\s\-]+", b) if fold(w)]
     if len(words_a) > 1 or len(words_b) > 1:
-        if words_a and words_b and (words_a[0] == words_b[0] or is_nickname(words_a[0], words_b[0])):
+        if words_a and words_b and (words_a[0] == words_b[0]
+                                    or is_nickname(words_a[0], words_b[0])):
             return True, "compound"
     return False, "different"
 
@@ -231,7 +250,8 @@ def compare_person(doc: ParsedName, person: ParsedName) -> NameMatch:
     ok_first, how = _given_compatible(doc.first, person.first)
     if not ok_first:
         # Goes by the middle name: "Robert Smith" for James Robert Smith.
-        ok_mid, how_mid = _given_compatible(doc.first, person.middle) if person.middle else (False, "")
+        ok_mid, how_mid = (_given_compatible(doc.first, person.middle) if person.middle
+                           else (False, ""))
         ok_rev, _ = _given_compatible(doc.middle, person.first) if doc.middle else (False, "")
         if ok_mid and how_mid != "missing" or (ok_rev and fold(doc.middle)):
             return NameMatch(True, 85.0, "goes by the middle name")

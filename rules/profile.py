@@ -18,6 +18,7 @@ one). Every profile value keeps its evidence, so findings can cite file and page
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,8 @@ NAME_FIELDS: dict[str, str] = {
     "diploma": "holder_name", "training_certificate": "holder_name",
     "life_support_card": "holder_name", "cme_certificate": "holder_name", "cv": "name",
 }
+#: Profession evidence read from documents is discounted so a typed profession stands.
+PROFESSION_DOC_FACTOR = 0.7
 PROVIDER_FROM_CV = {"email": "email", "phone": "phone", "npi": "npi"}
 
 
@@ -227,13 +230,15 @@ def _candidate(section: str, mapping: dict[str, str], fields: dict[str, FieldVal
 
 def _training_kind(degree: Any) -> str:
     text = str(degree or "").lower()
-    for word, kind in (("fellow", "fellowship"), ("residen", "residency"), ("intern", "internship")):
+    for word, kind in (("fellow", "fellowship"), ("residen", "residency"),
+                       ("intern", "internship")):
         if word in text:
             return kind
     return "degree"
 
 
-def document_candidates(documents: list[Document], settings: RuleSettings) -> dict[str, list[Entry]]:
+def document_candidates(documents: list[Document],
+                        settings: RuleSettings) -> dict[str, list[Entry]]:
     """Every document (and every CV line) as a candidate entry of its section."""
     out: dict[str, list[Entry]] = {s: [] for s in SECTIONS}
     for i, doc in enumerate(documents):
@@ -251,13 +256,23 @@ def document_candidates(documents: list[Document], settings: RuleSettings) -> di
 
 # --- pairing ------------------------------------------------------------------------------
 
-def _id_score(a: Any, b: Any) -> float | None:
+def _id_score(a: Any, b: Any, same_place: bool | None) -> float | None:
+    """Identifiers: equal 100; one edit 80; two edits (a transposition of non-neighbours)
+    in a number of six or more characters 65. +10 when the state (or carrier) agrees, so a
+    mistyped number of the same credential still pairs (and shows as a mismatch)."""
     na, nb = normalise_identifier(a), normalise_identifier(b)
     if not na or not nb:
         return None
     if na == nb:
         return 100.0
-    return 80.0 if edit_distance(na, nb) == 1 else 0.0
+    distance = edit_distance(na, nb)
+    if distance == 1:
+        score = 80.0
+    elif distance == 2 and min(len(na), len(nb)) >= 6:
+        score = 65.0
+    else:
+        return 0.0
+    return score + (10.0 if same_place else 0.0)
 
 
 def _same(a: Any, b: Any) -> bool | None:
@@ -273,33 +288,49 @@ def _date_penalty(a: Any, b: Any) -> float:
         return 0.0
     pa, pb = parse_date(a), parse_date(b)
     assert pa and pb
-    return 15.0 if abs(pa.first_day().year - pb.first_day().year) <= 1 else 40.0
+    # Enough to prefer the right one of two jobs at one employer, not enough to stop a
+    # typed start date that is a year off from pairing with its CV line.
+    return 10.0 if abs(pa.first_day().year - pb.first_day().year) <= 1 else 20.0
 
 
-def pair_score(section: str, a: dict[str, Any], b: dict[str, Any]) -> float:
-    """0-100: how likely two entries of a section describe the same credential or activity."""
+def pair_score(section: str, a: dict[str, Any], b: dict[str, Any],
+               match_threshold: float = 88.0) -> float:
+    """0-100: how likely two entries of a section describe the same credential or activity.
+
+    ``match_threshold`` is ``settings.fuzzy_match_threshold`` (two carriers are one above it).
+    """
     if section in ("licenses", "dea", "malpractice_insurance"):
         key = {"licenses": "license_number", "dea": "dea_number",
                "malpractice_insurance": "policy_number"}[section]
-        score = _id_score(a.get(key), b.get(key))
+        if section == "malpractice_insurance":
+            same_place = (text_score(a["carrier"], b["carrier"], "carrier") >= match_threshold
+                          if a.get("carrier") and b.get("carrier") else None)
+        else:
+            where_key = "issuing_state" if section == "licenses" else "state"
+            same_place = _same(a.get(where_key), b.get(where_key))
+        score = _id_score(a.get(key), b.get(key), same_place)
         if score is not None:
             return score
         if section == "malpractice_insurance":
             if a.get("carrier") and b.get("carrier"):
-                return 90.0 if text_score(a["carrier"], b["carrier"], "carrier") >= 88 else 0.0
+                same = text_score(a["carrier"], b["carrier"], "carrier") >= match_threshold
+                return 90.0 if same else 0.0
             return 60.0
         same = _same(a.get("issuing_state" if section == "licenses" else "state"),
                      b.get("issuing_state" if section == "licenses" else "state"))
         return {True: 90.0, False: 0.0, None: 60.0}[same]
     if section == "board_certifications":
-        scores = [text_score(a[f], b[f], "board" if f == "board" else None)
+        scores = [text_score(a[f], b[f], f, strict=f == "specialty")
                   for f in ("board", "specialty") if a.get(f) and b.get(f)]
         return min(scores) if scores else 50.0
     if section == "life_support":
-        ca, cb = normalise_text(a.get("course"), "course"), normalise_text(b.get("course"), "course")
+        ca = normalise_text(a.get("course"), "course")
+        cb = normalise_text(b.get("course"), "course")
         if not ca or not cb:
             return 50.0
-        return 100.0 - _date_penalty(a.get("expiration_date"), b.get("expiration_date")) if ca == cb else 0.0
+        if ca != cb:
+            return 0.0
+        return 100.0 - _date_penalty(a.get("expiration_date"), b.get("expiration_date"))
     if section == "cme":
         if not a.get("activity_title") or not b.get("activity_title"):
             return 50.0
@@ -325,9 +356,9 @@ def pair_score(section: str, a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def pair(left: list[dict[str, Any]], right: list[dict[str, Any]], section: str,
-         threshold: float) -> list[tuple[int, int, float]]:
+         threshold: float, match_threshold: float = 88.0) -> list[tuple[int, int, float]]:
     """Greedy best-first one-to-one pairing of two lists of entries (score >= threshold)."""
-    scored = sorted(((pair_score(section, a, b), i, j) for i, a in enumerate(left)
+    scored = sorted(((pair_score(section, a, b, match_threshold), i, j) for i, a in enumerate(left)
                      for j, b in enumerate(right)), key=lambda t: (-t[0], t[1], t[2]))
     used_l: set[int] = set()
     used_r: set[int] = set()
@@ -349,7 +380,8 @@ def _merge_docs(section: str, candidates: list[Entry], settings: RuleSettings) -
         for cluster in clusters:
             if set(cluster.doc_indexes) & set(cand.doc_indexes):
                 continue  # two lines of one CV are two activities
-            score = pair_score(section, cluster.doc_view(), cand.doc_view())
+            score = pair_score(section, cluster.doc_view(), cand.doc_view(),
+                               settings.fuzzy_match_threshold)
             if score > best_score:
                 best, best_score = cluster, score
         if best is not None and best_score >= settings.fuzzy_match_threshold:
@@ -364,6 +396,11 @@ def _merge_docs(section: str, candidates: list[Entry], settings: RuleSettings) -
 
 # --- choosing values ----------------------------------------------------------------------
 
+def _expiry_key(ev: Evidence) -> dt.date:
+    parsed = parse_date(ev.value)
+    return parsed.last_day() if parsed else dt.date.min
+
+
 def _choose(entry: Entry, settings: RuleSettings) -> None:
     names = set(entry.docs) | {k for k, v in entry.app_values.items() if not is_blank(v)}
     for name in names:
@@ -371,9 +408,7 @@ def _choose(entry: Entry, settings: RuleSettings) -> None:
         if name == "expiration_date" and len(candidates) > 1:
             top = max(e.weight for e in candidates)
             fresh = [e for e in candidates if e.weight >= 0.5 * top]
-            latest = max(fresh, key=lambda e: parse_date(e.value).last_day()  # type: ignore[union-attr]
-                         if parse_date(e.value) else parse_date("1800").last_day())  # type: ignore[union-attr]
-            candidates = [latest]
+            candidates = [max(fresh, key=_expiry_key)]
         app_value = entry.app_values.get(name)
         if not is_blank(app_value):
             candidates.append(Evidence(app_value, settings.application_authority))
@@ -383,8 +418,13 @@ def _choose(entry: Entry, settings: RuleSettings) -> None:
         entry.values[name] = best.value
         entry.chosen[name] = best
     if entry.section == "work_history" and entry.values.get("current"):
-        entry.values.pop("end_date", None)
-        entry.chosen.pop("end_date", None)
+        # "Present" on one side, an end date on the other: the better evidence decides.
+        end = entry.chosen.get("end_date")
+        if end is not None and end.weight > entry.chosen["current"].weight:
+            entry.values["current"] = False
+        else:
+            entry.values.pop("end_date", None)
+            entry.chosen.pop("end_date", None)
 
 
 def _app_entries(application: Application, section: str) -> list[dict[str, Any]]:
@@ -401,7 +441,7 @@ def consolidate_section(section: str, app_items: list[dict[str, Any]], candidate
     """Merge a section's document candidates and pair them with the application's entries."""
     clusters = _merge_docs(section, candidates, settings)
     pairs = pair(app_items, [c.doc_view() for c in clusters], section,
-                 settings.fuzzy_probable_threshold)
+                 settings.fuzzy_probable_threshold, settings.fuzzy_match_threshold)
     by_app = {i: j for i, j, _ in pairs}
     paired_docs = set(by_app.values())
     entries: list[Entry] = []
@@ -431,7 +471,8 @@ def holder_names(documents: list[Document], settings: RuleSettings) -> list[Hold
             continue
         parsed = parse_name(str(fv.value))
         if parsed.last:
-            out.append(HolderName(i, doc.doc_type, name_field, fv, parsed))  # type: ignore[arg-type]
+            out.append(HolderName(i, doc.doc_type, name_field,  # type: ignore[arg-type]
+                                  fv, parsed))
     return out
 
 
@@ -494,6 +535,16 @@ def _provider(application: Application, documents: list[Document], names: list[H
             if code in ("MD", "DO", "PharmD") and ev.doc_type == "diploma":
                 entry.docs.setdefault("profession", []).append(
                     Evidence(code, ev.weight * 0.8, ev.source, ev.doc_index, ev.doc_type))
+    # Typed profession wins over what documents suggest; an NP or CRNA also holds an RN
+    # license, so RN evidence yields to theirs.
+    found = entry.docs.get("profession", [])
+    codes = {ev.value for ev in found}
+    if codes & {"NP", "CRNA"}:
+        found = [ev for ev in found if ev.value != "RN"]
+    for ev in found:
+        ev.weight *= PROFESSION_DOC_FACTOR
+    if found:
+        entry.docs["profession"] = found
     for i, doc in enumerate(documents):
         if doc.doc_type != "cv":
             continue

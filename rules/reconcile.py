@@ -178,7 +178,8 @@ def reconcile(profile: Profile, settings: RuleSettings) -> list[Record]:
     provider = profile.provider
     for record in reconcile_entry("provider", provider, settings,
                                   ("profession", "npi", "email", "phone")):
-        if record.item.status == "missing_in_documents" and record.item.field == "provider.profession":
+        if (record.item.status == "missing_in_documents"
+                and record.item.field == "provider.profession"):
             continue  # no document states a profession outright; not worth an item
         records.append(record)
     for section, entries in profile.entries.items():

@@ -39,8 +39,9 @@ class Rule:
     def finding(self, *, message: str, field: str | None, evidence: dict[str, Any],
                 severity: Severity | None = None) -> Finding:
         """A finding of this rule (default severity unless the rule escalates or lowers it)."""
-        return Finding(rule=self.id, severity=severity or self.severity, field=field,  # type: ignore[arg-type]
-                       message=message, evidence=evidence)
+        return Finding(rule=self.id,  # type: ignore[arg-type]
+                       severity=severity or self.severity, field=field, message=message,
+                       evidence=evidence)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -50,7 +51,8 @@ def register(rule_id: str, *, severity: Severity, reads: tuple[str, ...] = ()
              ) -> Callable[[Check], Check]:
     """Declare ``fn(ctx) -> Iterable[Finding]`` as the check of ``rule_id``."""
     if rule_id not in RULE_IDS:
-        raise RegistryError(f"unknown rule id {rule_id!r}; the contract's are: {', '.join(RULE_IDS)}")
+        raise RegistryError(f"unknown rule id {rule_id!r}; the contract's are: "
+                            f"{', '.join(RULE_IDS)}")
     unknown = [name for name in reads if name not in RuleSettings.model_fields]
     if unknown:
         raise RegistryError(f"rule {rule_id!r} reads unknown settings {unknown}")
@@ -69,7 +71,8 @@ def get(rule_id: str) -> Rule:
     try:
         return _REGISTRY[rule_id]
     except KeyError:
-        raise RegistryError(f"no rule {rule_id!r}; registered: {', '.join(sorted(_REGISTRY))}") from None
+        raise RegistryError(f"no rule {rule_id!r}; registered: "
+                            f"{', '.join(sorted(_REGISTRY))}") from None
 
 
 def all_rules() -> list[Rule]:

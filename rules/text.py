@@ -86,13 +86,24 @@ def normalise_text(text: str | None, kind: str | None = None) -> str:
     return expanded
 
 
-def text_score(a: str | None, b: str | None, kind: str | None = None) -> float:
-    """0-100 similarity of two free-text values after normalisation."""
+def text_score(a: str | None, b: str | None, kind: str | None = None, *,
+               strict: bool = False) -> float:
+    """0-100 similarity of two free-text values after normalisation.
+
+    The default is lenient with extra words ("University of Michigan" = "University of
+    Michigan Medical School"), right for places. ``strict`` compares the distinctive words
+    in full, for specialties where one more word is another thing ("Surgery" vs
+    "Vascular Surgery").
+    """
     na, nb = normalise_text(a, kind), normalise_text(b, kind)
     if not na or not nb:
         return 0.0
     if na == nb:
         return 100.0
+    if strict:
+        da = " ".join(w for w in na.split() if w not in GENERIC) or na
+        db = " ".join(w for w in nb.split() if w not in GENERIC) or nb
+        return float(fuzz.token_sort_ratio(da, db))
     canonical = set(acronyms().get(kind or "", {}).values())
     if na in canonical and nb in canonical:
         # Two different known names ("Doctor of Medicine" / "Doctor of Osteopathic Medicine"):

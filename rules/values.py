@@ -39,7 +39,7 @@ _CODES = set(STATES.values())
 #: Field kinds of the application shape (section.field, without indexes).
 FIELD_KINDS: dict[str, str] = {
     "provider.first_name": "name", "provider.middle_name": "name", "provider.last_name": "name",
-    "provider.suffix": "name", "provider.profession": "profession", "provider.npi": "id",
+    "provider.suffix": "name", "provider.profession": "provider_profession", "provider.npi": "id",
     "provider.email": "email", "provider.phone": "phone", "provider.specialty": "text",
     "provider.practice_state": "state",
     "licenses.profession": "profession", "licenses.license_number": "id",
@@ -47,7 +47,7 @@ FIELD_KINDS: dict[str, str] = {
     "licenses.expiration_date": "date", "licenses.status": "text",
     "dea.dea_number": "id", "dea.state": "state", "dea.schedules": "schedules",
     "dea.issue_date": "date", "dea.expiration_date": "date",
-    "board_certifications.board": "text:board", "board_certifications.specialty": "text",
+    "board_certifications.board": "text:board", "board_certifications.specialty": "text:specialty",
     "board_certifications.issue_date": "date", "board_certifications.expiration_date": "date",
     "education.kind": "enum", "education.institution": "text:institution",
     "education.degree": "text:degree", "education.start_date": "date",
@@ -65,6 +65,12 @@ FIELD_KINDS: dict[str, str] = {
     "life_support.expiration_date": "date",
     "cme.activity_title": "text", "cme.credits": "number", "cme.completion_date": "date",
 }
+
+
+#: Professions whose holders also hold an RN license.
+ADVANCED_NURSING = {"NP", "CRNA"}
+#: Free-text kinds where one more word names another thing (compared strictly).
+STRICT_TEXT = {"specialty"}
 
 
 def state_code(value: Any) -> str | None:
@@ -132,6 +138,8 @@ def clean(kind: str, value: Any) -> Any:
         return parse_money(value)
     if kind == "state":
         return state_code(value)
+    if kind == "provider_profession":
+        return profession_code(value) or (str(value).strip() or None)
     if kind == "bool":
         if isinstance(value, bool):
             return value
@@ -168,6 +176,8 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
             return Comparison(True, 100.0)
         if edit_distance(a, b) == 1:
             return Comparison(False, 90.0, "probable typo (one character differs)")
+        if len(a) == len(b) and sorted(a) == sorted(b) and edit_distance(a, b) == 2:
+            return Comparison(False, 85.0, "probable typo (two characters swapped)")
         return Comparison(False, _ratio(a, b))
     if kind == "date":
         same = same_date(app, doc)
@@ -199,6 +209,12 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
         except (TypeError, ValueError):
             ok = False
         return Comparison(ok, 100.0 if ok else 0.0)
+    if kind == "provider_profession":
+        ca, cb = profession_code(app), profession_code(doc)
+        if ca in ADVANCED_NURSING and cb == "RN":
+            # NPs and CRNAs hold an RN license too: it does not contradict the profession.
+            return Comparison(True, 80.0, "RN license of an advanced practice nurse")
+        kind = "profession"
     if kind == "profession":
         ca, cb = profession_code(app), profession_code(doc)
         if ca and cb:
@@ -224,7 +240,7 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
             return Comparison(True, 90.0, "nickname")
         return Comparison(False, _ratio(fa, fb))
     sub = kind.split(":", 1)[1] if ":" in kind else None
-    score = text_score(str(app), str(doc), sub)
+    score = text_score(str(app), str(doc), sub, strict=sub in STRICT_TEXT)
     return Comparison(score >= match_threshold, score)
 
 

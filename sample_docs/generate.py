@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from credintake.sample_docs.persona import Persona, make_persona
-from credintake.sample_docs.profile import application_from_profile, profile_from_persona
+from credintake.sample_docs.profile import application_from_profile, persona_facts, profile_from_persona
 from credintake.sample_docs.render import Doc, Rec
 from credintake.sample_docs.templates import HOLDOUT_TEMPLATES, get_template, list_templates
 
@@ -66,9 +66,15 @@ def _render_into(doc: Doc, doc_type: str, template_id: str | None, persona: Pers
     rec = Rec()
     rec.item = item
     first = doc.start()
-    fn(doc, rec, persona, rng)
+    doc.jitter(rng)
+    doc.rec = rec
+    try:
+        fn(doc, rec, persona, rng)
+    finally:
+        doc.rec = None
     label: dict[str, Any] = {"doc_type": doc_type, "template": template_id, "condition": "text",
-                             "pages": list(range(first, doc.page + 1)), "fields": rec.fields, "raw": rec.raw}
+                             "pages": list(range(first, doc.page + 1)), "fields": rec.fields, "raw": rec.raw,
+                             "boxes": {k: rec.boxes[k] for k in rec.fields if k in rec.boxes}}
     if doc_type == "cv":
         label["entries"] = rec.entries or {"education": [], "work_history": []}
         label["entries_raw"] = rec.entries_raw or {"education": [], "work_history": []}
@@ -172,11 +178,13 @@ def generate_packet(seed: int, out_root: Path, *, template_filter: TemplateFilte
     profile = profile_from_persona(persona)
     app_state = "blank" if blank_application else rng.choices(("full", "partial", "absent"), (70, 18, 12))[0]
     application = application_from_profile(profile, persona, rng, app_state)
+    discrepancies = application.pop("_discrepancies", []) if application is not None else []
     if application is not None:
         (pdir / "application.json").write_text(json.dumps(application, indent=2, sort_keys=False) + "\n")
     labels = {"packet_id": packet_id, "as_of": as_of, "documents": documents, "profile": profile,
               "application_blank": app_state in ("blank", "absent"), "application_state": app_state,
-              "profession": persona.profession}
+              "application_discrepancies": discrepancies,
+              "profession": persona.profession, "persona_facts": persona_facts(persona)}
     (out_root / "labels").mkdir(parents=True, exist_ok=True)
     (out_root / "labels" / f"{packet_id}.json").write_text(json.dumps(labels, indent=2) + "\n")
     return packet_id

@@ -249,7 +249,8 @@ class Persona:
     life_support: list[LifeSupport]
     cme: list[Cme]
     attestation_date: date
-    extra_people: list[str] = field(default_factory=list)
+    former_last: str | None = None  # maiden / former last name (also in other_names)
+    name_change: date | None = None  # documents dated before this print the former name
 
     # names as printed -----------------------------------------------------------------
     @property
@@ -257,11 +258,15 @@ class Persona:
         return next(d for d in self.degrees if d.professional)
 
     def full_name(self, *, middle: str = "initial", suffix: bool = True, credential: str | None = None,
-                  upper: bool = False, last_first: bool = False, dots: bool = False) -> str:
+                  upper: bool = False, last_first: bool = False, dots: bool = False, when: date | None = None) -> str:
         """The persona's name in one of the ways documents print it.
 
-        middle: 'initial', 'full' or 'none'; credential: None or a printed credential.
+        middle: 'initial', 'full' or 'none'; credential: None or a printed credential;
+        when: the document's date (before a name change, the former last name is printed).
         """
+        last = self.last
+        if when is not None and self.former_last and self.name_change and when < self.name_change:
+            last = self.former_last
         mid = ""
         if self.middle and middle == "full":
             mid = self.middle
@@ -269,9 +274,9 @@ class Persona:
             mid = self.middle[0] + ("." if dots else "")
         sfx = self.suffix if (suffix and self.suffix) else ""
         if last_first:
-            s = f"{self.last}{' ' + sfx if sfx else ''}, {self.first}{' ' + mid if mid else ''}"
+            s = f"{last}{' ' + sfx if sfx else ''}, {self.first}{' ' + mid if mid else ''}"
         else:
-            s = " ".join(p for p in (self.first, mid, self.last) if p) + (f" {sfx}" if sfx else "")
+            s = " ".join(p for p in (self.first, mid, last) if p) + (f" {sfx}" if sfx else "")
         if credential:
             s += f", {credential}"
         return s.upper() if upper else s
@@ -449,8 +454,7 @@ def make_persona(rng: random.Random, as_of: date | str = "2026-11-22", professio
         employer = pat.format(city=jcity, name=fk.last_name(), saint=rng.choice(data.SAINTS), state=jst)
         end = None if (last_job and current) else e_month
         if last_job and not current:
-            end = _month_add(as_of.replace(day=1), -rng.randrange(1, 5))
-            s = min(s, _month_add(end, -6))
+            end = max(s, _month_add(as_of.replace(day=1), -rng.randrange(1, 5)))
         jobs.append(Job(employer, rng.choice(titles), jcity, jst, s, end))
     jobs[-1] = Job(jobs[-1].employer, jobs[-1].title, city, state, jobs[-1].start_date, jobs[-1].end_date)
 
@@ -548,6 +552,10 @@ def make_persona(rng: random.Random, as_of: date | str = "2026-11-22", professio
     phone = f"({rng.choice(areas)}) {rng.randrange(200, 999)}-{rng.randrange(0, 10000):04d}"
     street = fk.street_address()
     zipc = fk.zipcode_in_state(state)
+    former_last = name_change = None
+    if other_names:  # married after school: older documents carry the former last name
+        former_last = other_names[0].split()[-1]
+        name_change = _rand_date(rng, grad - timedelta(days=700), as_of - timedelta(days=400))
     return Persona(seed, as_of, first, middle, last, suffix, other_names, profession, credential, specialty,
                    make_npi(rng), email, phone, state, street, city, zipc, licenses, dea, board_certs, degrees,
-                   training, jobs, gaps, mal, life, cmes, att)
+                   training, jobs, gaps, mal, life, cmes, att, former_last, name_change)

@@ -65,8 +65,58 @@ OPTIONAL_SECTIONS = ("board_certifications", "education", "work_history", "malpr
                      "cme", "dea", "licenses")
 
 
+def _shift_date(iso: str, rng: random.Random) -> str:
+    y = int(iso[:4]) + rng.choice((-2, -1, 1))
+    return f"{y:04d}{iso[4:]}" if not iso[4:].startswith("-02-29") else f"{y:04d}-02-28"
+
+
+def _discrepancies(app: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
+    """Typing mistakes and stale values a provider really enters; recorded so reconciliation can be scored."""
+    out: list[dict[str, Any]] = []
+
+    def change(section: str, index: int | None, name: str, new: Any) -> None:
+        target = app[section][index] if index is not None else app[section]
+        out.append({"field": f"{section}.{name}", "index": index, "application_value": new,
+                    "document_value": target[name]})
+        target[name] = new
+
+    options = []
+    if app["licenses"]:
+        options.append(lambda: change("licenses", 0, "expiration_date", _shift_date(app["licenses"][0]["expiration_date"], rng)))
+        num = app["licenses"][0]["license_number"]
+        digits = [i for i, ch in enumerate(num) if ch.isdigit()]
+        if len(digits) >= 2:
+            i = rng.choice(digits[:-1])
+            j = next((k for k in digits if k > i and num[k] != num[i]), None)
+            if j is not None:
+                swapped = list(num)
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                options.append(lambda: change("licenses", 0, "license_number", "".join(swapped)))
+    if app["malpractice_insurance"]:
+        m = app["malpractice_insurance"][0]
+        options.append(lambda: change("malpractice_insurance", 0, "per_claim_limit",
+                                      2_000_000 if m["per_claim_limit"] != 2_000_000 else 1_000_000))
+        options.append(lambda: change("malpractice_insurance", 0, "expiration_date", _shift_date(m["expiration_date"], rng)))
+    if app["board_certifications"] and app["board_certifications"][0]["expiration_date"]:
+        options.append(lambda: change("board_certifications", 0, "expiration_date",
+                                      _shift_date(app["board_certifications"][0]["expiration_date"], rng)))
+    if app["work_history"]:
+        k = rng.randrange(len(app["work_history"]))
+        options.append(lambda: change("work_history", k, "start_date", _shift_date(app["work_history"][k]["start_date"], rng)))
+    if app["dea"]:
+        options.append(lambda: change("dea", 0, "expiration_date", _shift_date(app["dea"][0]["expiration_date"], rng)))
+    for fn in rng.sample(options, min(len(options), rng.choice((1, 1, 2)))):
+        fn()
+    return out
+
+
 def application_from_profile(profile: dict[str, Any], p: Persona, rng: random.Random, state: str) -> dict[str, Any] | None:
-    """What the provider typed: ``state`` is full, partial (some sections blank), blank or absent."""
+    """What the provider typed: ``state`` is full, partial (some sections blank), blank or absent.
+
+    About 30% of typed applications carry one or two seeded discrepancies with the documents
+    (stale expiry year, transposed licence digits, wrong limit, shifted job start), listed under
+    the private key ``_discrepancies``.
+    """
     if state == "absent":
         return None
     if state == "blank":
@@ -94,4 +144,32 @@ def application_from_profile(profile: dict[str, Any], p: Persona, rng: random.Ra
             app[sec] = []
         if rng.random() < 0.3:
             app.pop("attestation")
+    # popped by generate_packet into the labels (never written to application.json)
+    app["_discrepancies"] = _discrepancies(app, rng) if rng.random() < 0.3 else []
     return app
+
+
+def persona_facts(p: Persona, warn_days: int = 90, attestation_days: int = 180,
+                  min_limits: tuple[int, int] = (1_000_000, 3_000_000)) -> dict[str, Any]:
+    """What is true of this provider on ``as_of`` (with the contract's default thresholds).
+
+    Not expected findings (those also depend on which documents the packet holds and on the
+    service's settings) but the facts a rule should find when the evidence is present.
+    """
+    dated: list[tuple[str, Any]] = [(f"licenses[{i}]", x.expiration_date) for i, x in enumerate(p.licenses)]
+    if p.dea:
+        dated.append(("dea[0]", p.dea.expiration_date))
+    dated += [(f"board_certifications[{i}]", b.expiration_date) for i, b in enumerate(p.board_certs) if b.expiration_date]
+    dated.append(("malpractice_insurance[0]", p.malpractice.expiration_date))
+    dated += [(f"life_support[{i}]", c.expiration_date) for i, c in enumerate(p.life_support)]
+    expired = [k for k, d in dated if d < p.as_of]
+    soon = [k for k, d in dated if 0 <= (d - p.as_of).days <= warn_days]
+    return {
+        "expired": expired,
+        "expiring_soon": soon,
+        "attestation_age_days": (p.as_of - p.attestation_date).days,
+        "attestation_stale": (p.as_of - p.attestation_date).days > attestation_days,
+        "coverage_below_minimum": p.malpractice.per_claim < min_limits[0] or p.malpractice.aggregate < min_limits[1],
+        "work_gaps": [{"start_date": _ym(a), "end_date": _ym(b)} for a, b in p.gaps],
+        "former_name": p.other_names[0] if p.other_names else None,
+    }

@@ -117,6 +117,7 @@ class Rec:
         self.item = 0  # which license / training / card of the persona this document shows
         self.fields: dict[str, Any] = {}
         self.raw: dict[str, str] = {}
+        self.boxes: dict[str, dict[str, Any]] = {}  # name -> {"page", "bbox"} where printed on one line
         self.entries: dict[str, list[dict[str, Any]]] | None = None
         self.entries_raw: dict[str, list[dict[str, str]]] | None = None
 
@@ -160,6 +161,11 @@ class Doc:
         self.page = 1
         self._dirty = False
         self.fam = FAMILIES["helv"]
+        self.dx = self.dy = 0.0  # whole-document shift, so positions are not a template fingerprint
+        self.rec: Rec | None = None  # while set, text() records where each labelled value lands
+
+    def jitter(self, rng: random.Random, most: float = 14.0) -> None:
+        self.dx, self.dy = rng.uniform(-most, most), rng.uniform(-most, most)
 
     # fonts -------------------------------------------------------------------
     def family(self, name: str) -> None:
@@ -179,16 +185,27 @@ class Doc:
         c.setFont(font, size)
         c.setFillGray(gray)
         w = stringWidth(s, font, size)
-        yy = self.H - y
-        if align == "c":
-            c.drawString(x - w / 2, yy, s)
-        elif align == "r":
-            c.drawString(x - w, yy, s)
-        else:
-            c.drawString(x, yy, s)
+        x += self.dx
+        yy = self.H - y - self.dy
+        left = x - w / 2 if align == "c" else (x - w if align == "r" else x)
+        c.drawString(left, yy, s)
+        if self.rec is not None:
+            self._locate(s, left, y + self.dy, font, size)
         if gray:
             c.setFillGray(0)
         return w
+
+    def _locate(self, s: str, left: float, baseline: float, font: str, size: float) -> None:
+        """Box (top-left origin, points) of every labelled value first printed whole in ``s``."""
+        rec = self.rec
+        assert rec is not None
+        for name, raw in rec.raw.items():
+            if name in rec.boxes or not raw or raw not in s:
+                continue
+            x0 = left + stringWidth(s[: s.index(raw)], font, size)
+            x1 = x0 + stringWidth(raw, font, size)
+            rec.boxes[name] = {"page": self.page, "bbox": [round(x0, 2), round(baseline - size * 0.9, 2),
+                                                            round(x1, 2), round(baseline + size * 0.25, 2)]}
 
     def width(self, s: str, font: str | None = None, size: float = 10) -> float:
         return stringWidth(s, font or self.fam[0], size)
@@ -226,7 +243,7 @@ class Doc:
         self._dirty = True
         self.c.setLineWidth(w)
         self.c.setStrokeGray(gray)
-        self.c.line(x0, self.H - y0, x1, self.H - y1)
+        self.c.line(x0 + self.dx, self.H - y0 - self.dy, x1 + self.dx, self.H - y1 - self.dy)
         self.c.setStrokeGray(0)
 
     def rect(self, x: float, y: float, w: float, h: float, lw: float = 0.6, fill: float | None = None,
@@ -237,6 +254,7 @@ class Doc:
         c.setLineWidth(lw)
         if fill is not None:
             c.setFillGray(fill)
+        x, y = x + self.dx, y + self.dy
         if radius:
             c.roundRect(x, self.H - y - h, w, h, radius, stroke=int(stroke), fill=int(fill is not None))
         else:
@@ -246,7 +264,7 @@ class Doc:
     def circle(self, cx: float, cy: float, r: float, lw: float = 0.8) -> None:
         self._dirty = True
         self.c.setLineWidth(lw)
-        self.c.circle(cx, self.H - cy, r, stroke=1, fill=0)
+        self.c.circle(cx + self.dx, self.H - cy - self.dy, r, stroke=1, fill=0)
 
     def seal(self, cx: float, cy: float, r: float, lines: list[str], font: str = "Times-Bold") -> None:
         """A drawn seal: two rings with small text inside (distractor text, like real seals)."""
@@ -292,10 +310,19 @@ class Doc:
         self.page += 1
         self._dirty = False
 
+    def landscape(self) -> None:
+        """Turn the current (still blank) page to landscape letter."""
+        self.W, self.H = letter[1], letter[0]
+        self.c.setPageSize((self.W, self.H))
+
     def start(self) -> int:
-        """Begin a new document on a fresh page; returns its first page number."""
+        """Begin a new document on a fresh portrait page; returns its first page number."""
         if self._dirty:
             self.new_page()
+        if (self.W, self.H) != letter:
+            self.W, self.H = letter
+            self.c.setPageSize(letter)
+        self.dx = self.dy = 0.0
         return self.page
 
     def finish(self) -> bytes:

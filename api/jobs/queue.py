@@ -130,7 +130,7 @@ def finish_owned(session: Session, job_id: str, worker: str) -> bool:
     res = session.execute(update(Job).where(
         Job.id == job_id, Job.lease_owner == worker, Job.status == "running").values(
         status="done", progress=1.0, finished_at=now, lease_owner=None, lease_expires_at=None,
-        error=None, completions=Job.completions + 1))
+        error=None, completions=Job.completions + 1, finished_by=worker))
     return res.rowcount == 1  # type: ignore[attr-defined]
 
 

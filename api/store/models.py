@@ -150,6 +150,7 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     completions: Mapped[int] = mapped_column(Integer, default=0)
+    finished_by: Mapped[str | None] = mapped_column(String(120))
 
     packet: Mapped[Packet] = relationship(back_populates="job")
 

@@ -46,6 +46,8 @@ _AT = re.compile(r"\s+at\s+(?=[A-Z])")  # "Hospitalist at Mercy" but not "Univer
 _PROGRAM_FIRST = re.compile(r"(?i)(?:residency|fellowship|internship)(?:\s+program)?\s*(?:in\b|,|:|-|–)\s*(?P<p>.+)")
 _PROGRAM_LAST = re.compile(r"(?i)(?P<p>.+?)\s+(?:residency|fellowship|internship)(?:\s+program)?")
 _MAX_HEADLINE_WORDS = 16
+_TAIL_DATE = re.compile(rf"(?:^|(?<=\s)){SIDE_PATTERN}\s*$", re.I)
+_OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|to date|date")
 
 
 @dataclass
@@ -68,10 +70,12 @@ class Fragment:
     row: Row
     start: int
     end: int
+    more: tuple[Fragment, ...] = ()  # the same table cell wrapped onto the rows below
 
     @property
     def text(self) -> str:
-        return self.row.text[self.start:self.end]
+        own = self.row.text[self.start:self.end]
+        return " ".join([own, *(m.text for m in self.more)]) if self.more else own
 
 
 # --- anchors -------------------------------------------------------------------------
@@ -88,6 +92,9 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
         if n_words > _MAX_HEADLINE_WORDS and not _at_edge(text, r.span):
             continue
         return Anchor(row, r.start, r.end, r.current, r.span)
+    split = _from_to_cells(row)
+    if split is not None:
+        return split
     m = _OPEN_END.search(text)
     if m and n_words <= _MAX_HEADLINE_WORDS:  # "2019 –" : still there
         start = parse_side(m.group("start"), m.start("start"))
@@ -99,6 +106,35 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
             d = dates[-1]
             return Anchor(row, None, d, False, (d.start, d.end))
     return None
+
+
+def _from_to_cells(row: Row) -> Anchor | None:
+    """A form's separate From and To columns: two neighbouring cells, each a date
+    (the second may be 'Present')."""
+    spans = _cell_spans(row)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        tail = _TAIL_DATE.search(row.text[a0:a1])  # the From date may touch the cell before
+        if tail is None:
+            continue
+        a0 += tail.start()
+        start = parse_side(row.text[a0:a1], a0)
+        if start is None:
+            continue
+        end_text = row.text[b0:b1].strip()
+        if _OPEN_WORD.fullmatch(end_text):
+            return Anchor(row, start, None, True, (a0, b1))
+        end = parse_side(row.text[b0:b1], b0)
+        if end is not None and end.value[:4] >= start.value[:4]:
+            return Anchor(row, start, end, False, (a0, b1))
+    return None
+
+
+def _cell_spans(row: Row) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for cell in row.cells:
+        spans.append((pos, pos + len(cell.text)))
+        pos += len(cell.text) + 1
+    return spans
 
 
 def _is_sentence(text: str) -> bool:
@@ -218,7 +254,7 @@ def fragments(row: Row, masked: list[tuple[int, int]]) -> list[Fragment]:
             j += 1
         out.extend(_comma_split(row, k, j))
         k = j
-    return [f for f in out if re.search(r"[A-Za-z]{2,}", f.text)]
+    return [f for f in out if sum(c.isalpha() for c in f.text) >= 2]
 
 
 def _comma_split(row: Row, start: int, end: int) -> list[Fragment]:
@@ -243,9 +279,16 @@ def _trim(f: Fragment) -> Fragment:
 
 def value_of(frag: Fragment, value: object, confidence: float) -> FieldValue:
     row = frag.row
-    return FieldValue(value=value, confidence=round(confidence * row.conf(frag.start, frag.end), 3),
-                      file=row.page.file, page=row.page.number,
-                      bbox=row.bbox(frag.start, frag.end), raw=frag.text)
+    boxes = [row.bbox(frag.start, frag.end)]
+    conf = row.conf(frag.start, frag.end)
+    for m in frag.more:
+        if m.row.page is row.page:
+            boxes.append(m.row.bbox(m.start, m.end))
+            conf = min(conf, m.row.conf(m.start, m.end))
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+    return FieldValue(value=value, confidence=round(confidence * conf, 3), file=row.page.file,
+                      page=row.page.number, bbox=bbox, raw=frag.text)
 
 
 def _dates(entry: Entry) -> Fields:
@@ -284,6 +327,7 @@ def _place_fields(places: list[tuple[Row, Place]], prefer: Row | None) -> Fields
 def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
     frags: list[Fragment] = []
     places: list[tuple[Row, Place]] = []
+    previous: tuple[Row, list[Fragment]] | None = None
     for row in headline_rows(entry):
         masked = [r.span for r in find_date_ranges(row.text)]
         if row is entry.anchor.row:
@@ -292,8 +336,45 @@ def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
         if place is not None:
             masked.append((place.start, place.end))
             places.append((row, place))
-        frags.extend(fragments(row, masked))
+        own = fragments(row, masked)
+        if previous is not None and row is not entry.anchor.row:
+            above = previous[0]
+            span = entry.anchor.span if above is entry.anchor.row else None
+            own = _wrap_into(previous, row, own, frags, span)
+        frags.extend(own)
+        previous = (row, own)
     return frags, places
+
+
+def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
+               frags: list[Fragment], masked: tuple[int, int] | None) -> list[Fragment]:
+    """Fragments of ``row`` that continue a table cell of the row above (text wrapped
+    because it reached the next column) are appended to that cell's fragment."""
+    above, above_frags = previous
+    if len(above.cells) < 2 or row.top - above.bottom > 0.6 * above.height:
+        return own
+    starts = [c.x0 for c in above.cells]
+    left: list[Fragment] = []
+    for f in own:
+        x0 = row.bbox(f.start, f.end)[0]
+        col = next((k for k, x in enumerate(starts) if abs(x - x0) <= 3), None)
+        target = next((t for t in above_frags if col is not None
+                       and abs(above.bbox(t.start, t.end)[0] - starts[col]) <= 3), None)
+        if target is None or col is None or col + 1 >= len(starts):
+            left.append(f)
+            continue
+        dated = set(map(id, above.words_in(*masked))) if masked else set()
+        text_words = [w for w in above.cells[col].words if id(w) not in dated]
+        t_x1 = max((w.x1 for w in text_words), default=above.cells[col].x1)
+        nxt = [w.x0 for w in above.words if w.x0 > t_x1 + 1]
+        first = row.words_in(f.start, f.end)[0]
+        if not nxt or t_x1 + 0.25 * above.height + (first.x1 - first.x0) < min(nxt) - 2:
+            left.append(f)  # it would have fitted on the row above: a new line, not a wrap
+            continue
+        k = frags.index(target)
+        frags[k] = Fragment(target.row, target.start, target.end, (*target.more, f))
+        above_frags[above_frags.index(target)] = frags[k]
+    return left
 
 
 def work_fields(entry: Entry) -> Fields:
@@ -396,5 +477,5 @@ def _extend_org(frag: Fragment, frags: list[Fragment]) -> Fragment:
     return frag
 
 
-__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "is_title",
+__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "program_name",
            "segment", "work_fields"]

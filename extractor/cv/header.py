@@ -31,7 +31,9 @@ Fields = dict[str, FieldValue]
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")  # OCR spaces the @
 _NPI_LABELLED = re.compile(r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
 _TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
-_FAX = re.compile(r"\b(?:fax|facsimile|pager|beeper)\b", re.I)
+_FAX = re.compile(r"fax|facsimile|pager|beeper|f", re.I)
+_PHONE_LABEL = re.compile(r"\b(fax|facsimile|pager|beeper|phone|tel|telephone|cell|mobile|office|"
+                          r"home|work|ph|p|c|m|f|t)\b\.?\s*[:#]?", re.I)
 _NOT_NAME_LINE = re.compile(r"curriculum|vitae|resume|résumé|\bcv\b|address|phone|email|e-mail", re.I)
 
 
@@ -156,8 +158,8 @@ def _phone(rows: list[Row]) -> FieldValue | None:
             value = f"{national[:3]}-{national[3:6]}-{national[6:]}"
             if num.extension:
                 value += f" x{num.extension}"
-            before = text[max(0, m.start - 25):m.start]
-            rank = 1 if _FAX.search(before) else 0
+            labels = _PHONE_LABEL.findall(text[max(0, m.start - 30):m.start])
+            rank = 1 if labels and _FAX.fullmatch(labels[-1]) else 0
             found.append((rank, _value(row, m.start, m.end, value, 0.9 if rank == 0 else 0.5)))
     if not found:
         return None

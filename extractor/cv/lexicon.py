@@ -81,7 +81,10 @@ COLUMN_HEADINGS = frozenset({
     "employer", "organization", "organisation", "institution", "hospital", "facility",
     "title", "position", "role", "job title", "location", "city", "state", "city state",
     "degree", "program", "programme", "school", "specialty", "department", "place",
-    "start date", "end date", "dates attended", "from to",
+    "start date", "end date", "dates attended", "from to", "degree and program",
+    "degree program", "city and state", "position title", "dates of employment",
+    "employer name", "institution name", "program and degree", "degree and specialty",
+    "specialty", "name", "address", "type",
 })
 
 #: Job-title head words (singular: "Physicians" is an organisation cue).

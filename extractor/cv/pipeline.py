@@ -42,7 +42,7 @@ def read_cv(pages: list[Page]) -> tuple[Fields, Entries]:
         if section.kind == "education":
             entries["education"] += [education_fields(e) for e in segment(section.rows, "education")]
         elif section.kind == "work_history":
-            entries["work_history"] += [work_fields(e) for e in segment(section.rows, "work_history")]
+            entries["work_history"] += _inherit([work_fields(e) for e in segment(section.rows, "work_history")])
     if not kinds & {"education", "work_history"}:
         _without_headings(rows, entries)
     return fields, {k: _dedupe(v) for k, v in entries.items()}
@@ -62,10 +62,26 @@ def _names_degree(entry: Entry) -> bool:
     return any(find_degree(r.text) for r in entry.rows[:3])
 
 
+def _inherit(jobs: list[Fields]) -> list[Fields]:
+    """Several positions under one employer heading ("Mercy Hospital" / "Chief of Staff
+    2018-2020" / "Attending 2012-2018"): a position printed without an employer takes the
+    one above it, with its place, at lower confidence."""
+    previous: Fields | None = None
+    for job in jobs:
+        if "employer" not in job and previous is not None and "employer" in previous:
+            for key in ("employer", "city", "state"):
+                if key in previous and key not in job:
+                    src = previous[key]
+                    job[key] = src.model_copy(update={"confidence": round(src.confidence * 0.6, 3)})
+        previous = job
+    return jobs
+
+
 def _dedupe(items: list[Fields]) -> list[Fields]:
     seen: set[tuple] = set()
     out = []
     for item in items:
+        item = {k: v for k, v in item.items() if not (isinstance(v.value, str) and not v.value.strip())}
         if not any(k in item for k in ("employer", "institution", "title", "degree")):
             continue
         key = tuple((k, item[k].value) for k in sorted(item))

@@ -123,15 +123,38 @@ _PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 def build_rows(pages: list[Page]) -> list[Row]:
     """All rows of the document in reading order, page by page."""
     rows: list[Row] = []
+    running = _running_lines(pages)
     for page in pages:
-        rows.extend(_page_rows(page))
+        rows.extend(_page_rows(page, running))
     for i, row in enumerate(rows):
         row.index = i
     return rows
 
 
-def _page_rows(page: Page) -> list[Row]:
-    lines = [ln for ln in page.lines if ln.words and not _is_page_furniture(ln, page)]
+def _running_lines(pages: list[Page]) -> set[tuple[int, str]]:
+    """(page number, text) of running headers and footers: a line in the top or bottom
+    7% of the page repeated (digits aside) on several pages. The first one is kept (on
+    page 1 it is often the name)."""
+    seen: dict[str, int] = {}
+    out: set[tuple[int, str]] = set()
+    for page in pages:
+        if page.height <= 0:
+            continue
+        for ln in page.lines:
+            top = ln.bbox[1]
+            if 0.07 * page.height < top < 0.93 * page.height:
+                continue
+            key = re.sub(r"\d+", "#", ln.text.strip().lower())
+            if key in seen and seen[key] != page.number:
+                out.add((page.number, ln.text))
+            seen.setdefault(key, page.number)
+    return out
+
+
+def _page_rows(page: Page, running: set[tuple[int, str]] | None = None) -> list[Row]:
+    running = running or set()
+    lines = [ln for ln in page.lines if ln.words and not _is_page_furniture(ln, page)
+             and (page.number, ln.text) not in running]
     rows: list[Row] = []
     for line in lines:
         last = rows[-1] if rows else None
@@ -139,7 +162,7 @@ def _page_rows(page: Page) -> list[Row]:
             last.add(Cell(list(line.words)))
         else:
             rows.append(Row(page, [Cell(list(line.words))], line.block))
-    return _rejoin_side_column(rows)
+    return _rejoin_table_columns(_rejoin_side_column(rows))
 
 
 def _same_row(row: Row, line: Line) -> bool:
@@ -202,6 +225,58 @@ def _rejoin_side_column(rows: list[Row]) -> list[Row]:
             at = max(k for k, m in enumerate(main) if m.block == near.block) + 1
         main.insert(at, row)
     return main
+
+
+def _rejoin_table_columns(rows: list[Row]) -> list[Row]:
+    """Put back together a table the column cutter split: a block to the right of
+    another whose rows nearly all sit level with that block's rows (within 1.5 pt) is the
+    right-hand columns of the same table rows ("2011 - 2014 | Residency" ... "Mayo Clinic
+    | Rochester, MN"). Independent columns of a two-column CV rarely line up row for row."""
+    blocks: dict[int, list[Row]] = {}
+    for r in rows:
+        blocks.setdefault(r.block, []).append(r)
+    consumed: set[int] = set()
+    relocate: list[Row] = []
+    merged: set[int] = set()
+    for b, right in blocks.items():
+        if len(right) < 2:
+            continue
+        x0 = min(r.x0 for r in right)
+        for a, left in blocks.items():
+            if a == b or a in merged or b in merged or max(c.x1 for r in left for c in r.cells) > x0:
+                continue
+            pairs = [(r, _level(r, left)) for r in right]
+            if sum(p is not None for _, p in pairs) < max(2, 0.8 * len(right)):
+                continue
+            top, bottom = min(r.top for r in right), max(r.bottom for r in right)
+            span = [r for r in left if top - 2 <= r.top <= bottom + 2]
+            if len({id(p) for _, p in pairs if p is not None}) < 0.7 * len(span):
+                continue
+            for r, partner in pairs:
+                if partner is not None:
+                    for cell in r.cells:
+                        partner.add(cell)
+                    consumed.add(id(r))
+                else:
+                    r.block = a
+                    relocate.append(r)
+            merged.add(b)
+            break
+    if not merged:
+        return rows
+    moved = {id(r) for r in relocate}
+    out = [r for r in rows if id(r) not in consumed and id(r) not in moved]
+    for r in relocate:
+        at = next((k for k, m in enumerate(out) if m.block == r.block and m.top > r.top), None)
+        if at is None:
+            at = max((k for k, m in enumerate(out) if m.block == r.block), default=len(out) - 1) + 1
+        out.insert(at, r)
+    return out
+
+
+def _level(row: Row, others: list[Row]) -> Row | None:
+    best = min(others, key=lambda o: abs(o.top - row.top), default=None)
+    return best if best is not None and abs(best.top - row.top) <= 1.5 else None
 
 
 def _facing(row: Row, main: list[Row]) -> Row | None:

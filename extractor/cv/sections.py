@@ -29,6 +29,8 @@ from credintake.extractor.cv.phrases import find_degree, find_place
 from credintake.extractor.cv.rows import Row
 
 _NAMES = sorted(SECTION_KINDS, key=len, reverse=True)
+_LETTER_SPACED = re.compile(r"(?:\w +){3,}\w")
+_SQUEEZED = {n.replace(" ", ""): n for n in SECTION_KINDS}
 
 
 @dataclass
@@ -41,6 +43,9 @@ class Section:
 def normalise(text: str) -> str:
     """'II. Professional Experience:' -> 'professional experience'."""
     t = text.replace("\t", " ").replace("&", " and ").replace("/", " and ").lower()
+    if re.fullmatch(r"(?:[a-z] +){3,}[a-z]", t.strip()):  # letter-spaced "E X P E R I E N C E"
+        squeezed = re.sub(r"\s+", "", t)
+        t = _SQUEEZED.get(squeezed, squeezed)
     t = t.replace("\ufb01", "fi").replace("\ufb02", "fl")
     t = re.sub(r"^\W*(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s+", "", t)  # "II. ", "3) ", "A. "
     t = re.sub(r"[^a-z' ]+", " ", t)
@@ -72,6 +77,8 @@ def section_kind(text: str) -> tuple[str | None, bool]:
 
 def _looks_like_heading_text(row: Row) -> bool:
     text = row.text.strip()
+    if _LETTER_SPACED.fullmatch(text):
+        text = re.sub(r"(?<=\w) (?=\w)", "", text)
     if len(row.cells) != 1 or not text or len(text.split()) > 7 or len(text) > 60:
         return False
     if re.search(r"\d{3,}|@|\.\s*$", text) or text.count(",") > 1:

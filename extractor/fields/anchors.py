@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from credintake.contract import FieldValue
 from credintake.extractor.layout import Line, Page, Word, build_lines
@@ -198,12 +198,15 @@ class LabelHit:
                 max(w.bottom for w in ws))
 
 
-def _threshold(key: str) -> float:
-    if len(key) <= 5:
-        return 100.0
+def _max_edits(key: str) -> int:
+    """OCR misreads allowed in a label: none in short ones ("Exp", "Lic #")."""
+    if len(key) <= 4:
+        return 0
     if len(key) <= 8:
-        return 87.0
-    return 84.0
+        return 1
+    if len(key) <= 14:
+        return 2
+    return 3
 
 
 def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | None = None,
@@ -230,10 +233,10 @@ def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | No
                     elif fuzzy:
                         if (cand.startswith(key) or key.startswith(cand)) and abs(len(cand) - len(key)) > 1:
                             continue  # "Professional" is a word of its own, not "Profession" misread
-                        r = fuzz.ratio(cand, key)
-                        if r < _threshold(key):
+                        edits = Levenshtein.distance(cand, key, score_cutoff=_max_edits(key) + 1)
+                        if edits > _max_edits(key):
                             continue
-                        score = r / 100.0 * 0.95
+                        score = (1 - edits / len(key)) * 0.95
                     else:
                         continue
                     hits.append(LabelHit(seg, i, i + size, score, prio))
@@ -276,6 +279,31 @@ def _stop_index(words: list[Word], stops: Sequence[str]) -> int:
             if len(acc) >= 30:
                 break
     return len(words)
+
+
+def _next_line(doc: Doc, seg: Seg) -> Seg | None:
+    """The line that continues ``seg`` in running text (next in reading order, just below)."""
+    if seg.index + 1 >= len(doc.segs):
+        return None
+    nxt = doc.segs[seg.index + 1]
+    a, b = seg.bbox, nxt.bbox
+    h = max(a[3] - a[1], 6.0)
+    if nxt.page is not seg.page or not 0 <= b[1] - a[3] <= 1.5 * h or b[0] > a[2] or b[2] < a[0]:
+        return None
+    return nxt
+
+
+def _column_part(seg: Seg, lb: tuple[float, float, float, float]) -> Seg:
+    """The part of a row under a header cell when two cells' texts ran together
+    ("Nurse Practitioner 12/3/2019" under "Original Certification")."""
+    if seg.bbox[0] >= lb[0] - 20:
+        return seg
+    h = seg.height
+    for i in range(1, len(seg.words)):
+        w, prev = seg.words[i], seg.words[i - 1]
+        if w.x0 >= lb[0] - 10 and w.x0 - prev.x1 >= 0.35 * h:
+            return Seg(seg.page, seg.words[i:], seg.index)
+    return seg
 
 
 def right_of(doc: Doc, hit: LabelHit) -> list[Seg]:
@@ -322,11 +350,27 @@ MULTI_LABELS: set[str] = set()
 SINGLE_LABELS: set[str] = set()
 
 
+def register_labels(*groups: Sequence[str]) -> None:
+    """Make labels known to every extractor (a value never starts with another field's label).
+
+    Modules call this at import, so the behaviour does not depend on which ran first."""
+    for labels in groups:
+        for label in labels:
+            key = norm(label)
+            if len(key) >= 4:
+                ALL_LABELS.add(key)
+                (MULTI_LABELS if len(label.split()) > 1 else SINGLE_LABELS).add(key)
+
+
 def starts_with_label(words: Sequence[Word]) -> bool:
+    """Do these words open with a known label? One-word labels count only with a colon or
+    standing alone ("Status"), so a value like "Hospital Medicine Update" is not a label."""
     acc = ""
-    for w in words[:5]:
+    for i, w in enumerate(words[:5]):
         acc += norm(w.text)
-        if acc in ALL_LABELS:
+        if acc in MULTI_LABELS and i > 0:
+            return True
+        if acc in SINGLE_LABELS and (w.text.endswith(":") or i == len(words) - 1):
             return True
     return False
 
@@ -353,19 +397,16 @@ class Spec:
     def __post_init__(self) -> None:
         if self.exclude:
             self._exclude_re = re.compile(self.exclude, re.I)
-        for label in self.labels:
-            key = norm(label)
-            if len(key) >= 4:
-                ALL_LABELS.add(key)
-                (MULTI_LABELS if len(label.split()) > 1 else SINGLE_LABELS).add(key)
+        register_labels(self.labels)
 
     def excluded(self, doc: Doc, hit: LabelHit) -> bool:
         """The label's own segment (up to the label's end) names a distractor ("Print Date")."""
         if self._exclude_re is None:
             return False
         words = hit.seg.words[:hit.last]
-        for w in hit.seg.words[hit.last:]:  # words glued to the label, up to the value
-            if any(c.isdigit() for c in w.text):
+        rest = hit.seg.words[hit.last:]
+        for i, w in enumerate(rest):  # words glued to the label, up to the value or the next label
+            if any(c.isdigit() for c in w.text) or starts_with_label(rest[i:]):
                 break
             words.append(w)
         return bool(self._exclude_re.search(" ".join(w.text for w in words)))
@@ -378,22 +419,28 @@ def candidates(doc: Doc, hit: LabelHit, spec: Spec) -> Iterable[tuple[list[Word]
     lb = hit.bbox
     # a label inside running text ("was certified by ...") has its value inline, not below
     rest = [w for w in hit.seg.words[hit.last:] if w.text.strip(":.-#*")]
-    caption = not rest
+    caption = not rest or starts_with_label(rest)  # alone, or a header cell next to another header
     for direction in spec.directions:
         if direction == "inline":
             words = hit.seg.words[hit.last:]
+            if words and words[0].text.endswith(":") and not any(c.isdigit() for c in words[0].text):
+                continue  # "Certification Period:" -- the label goes on, this is not its value
             if words and not starts_with_label(words):
                 yield words[:_stop_index(words, stops)], 1.0
+            flow = _next_line(doc, hit.seg) if hit.first > 0 and len(words) < 4 else None
+            if flow is not None:  # running text wrapped after the label: "valid through December 31,\n2028"
+                yield words + flow.words, 0.95
         elif direction == "right":
             for s in right_of(doc, hit)[:2]:
                 if starts_with_label(s.words):
                     break
                 yield s.words[:_stop_index(s.words, stops)], 0.97
         elif direction == "below" and caption:
-            vertical += [(s.bbox[1] - lb[3], s, 0.9) for s in below(doc, hit)[:2]]
+            vertical += [(s.bbox[1] - lb[3], _column_part(s, lb), 0.9) for s in below(doc, hit)[:3]]
         elif direction == "above" and caption:
             vertical += [(1.3 * (lb[1] - s.bbox[3]) + 2, s, 0.8) for s in above(doc, hit)[:1]]
-    for _, s, factor in sorted(vertical, key=lambda t: t[0]):
+    # nearest row first; within a row, the cell most directly under the label
+    for _, s, factor in sorted(vertical, key=lambda t: (round(t[0] / 3), abs(t[1].bbox[0] - lb[0]))):
         if starts_with_label(s.words):
             continue
         yield s.words[:_stop_index(s.words, stops)], factor

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from credintake.extractor.fields.anchors import Doc, Spec, find_field, put, search
-from credintake.extractor.fields.common import date_by_label, holder_name, org_search, vocab_search
+from credintake.extractor.fields.anchors import Doc, Spec, find_field, put, register_labels, search
+from credintake.extractor.fields.common import (date_by_label, holder_name, org_search, range_by_label,
+                                                vocab_search)
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, text_value
 from credintake.extractor.dates import month_number, parse_date
@@ -122,11 +123,15 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
         specialty = vocab_search(doc, SPECIALTIES, confidence=0.7)
     put(fields, "specialty", specialty)
     put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=_NOT_DATES + r"|expir|valid|through"))
+    start, end = range_by_label(doc)
+    put(fields, "issue_date", start)
     if "issue_date" not in fields:
         put(fields, "issue_date", search(doc, _PROSE_ISSUE, parser=date_value, confidence=0.8)
             or search(doc, _GIVEN, parser=date_value, confidence=0.75))
     expiry = find_field(doc, Spec(EXPIRY_LABELS, date_value, exclude=_NOT_DATES, none=_NONE,
                                   directions=("inline", "right", "below", "above")))
+    if expiry is None and end is not None:
+        expiry = end
     if expiry is None:
         expiry = search(doc, _PROSE_EXPIRY, parser=date_value, confidence=0.8)
     put(fields, "expiration_date", expiry)
@@ -136,3 +141,6 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
 def _board_in(text: str) -> tuple[str, int, int] | None:
     from credintake.extractor.fields.common import org_phrase
     return org_phrase(text, _BOARD_KEY)
+
+
+register_labels(NAME_LABELS, BOARD_LABELS, SPECIALTY_LABELS, ISSUE_LABELS, EXPIRY_LABELS)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, hit_from_span,
                                                  parse_words, search)
 from credintake.extractor.fields.values import date_value, name_value, state_value
-from credintake.extractor.names import looks_like_name
 
 #: Words of the caption under a signature line: the name above is not the holder.
 SIGNATURE_TITLES = re.compile(
@@ -29,7 +29,8 @@ NAME_INTRO = re.compile(
     r"(?:certif(?:y|ies)\s+that|this\s+is\s+to\s+certify|presented\s+to|awarded\s+to|conferred\s+(?:up)?on|"
     r"confers\s+(?:up)?on|be\s+it\s+known\s+that|know\s+(?:all|ye)[^\n]*?that|hereby\s+(?:certifies|confers)|"
     r"recogni[sz]es|acknowledges\s+that|has\s+been\s+granted\s+to|issued\s+to|granted\s+to|"
-    r"this\s+(?:is\s+to\s+)?(?:acknowledge|attest)\s+that|upon|to)\s*:?\s*$",
+    r"this\s+(?:is\s+to\s+)?(?:acknowledge|attest)\s+that|notum\s+sit\s+quod|testamur|"
+    r"hereby\s+(?:certify|certifies|confirm|confirms)\s+that|upon|to)\s*:?\s*$",
     re.I)
 
 
@@ -42,6 +43,10 @@ def _signature_line(doc: Doc, seg: Seg) -> bool:
     """Is ``seg`` a name printed on or next to a signature caption?"""
     if SIGNATURE_TITLES.search(seg.text):
         return True
+    i = seg.index
+    if i > 0 and doc.segs[i - 1].page is seg.page and re.search(
+            SIGNATURE_TITLES.pattern + r"\s*(?:name|id|#)?\s*:\s*$", doc.segs[i - 1].text, re.I):
+        return True  # "Instructor:" printed at the end of the line before
     b = seg.bbox
     h = max(b[3] - b[1], 6.0)
     for other in doc.page_segs(seg.page):
@@ -77,7 +82,7 @@ def name_after_intro(doc: Doc, confidence: float = 0.85) -> Hit | None:
     pattern = re.compile(
         r"(?:certif(?:y|ies)\s+that|verif(?:y|ies)\s+that|confirms?\s+that|attests?\s+that|presented\s+to|"
         r"awarded\s+to|conferred\s+(?:up)?on|issued\s+to|known\s+that|recogni[sz]es)\s+"
-        r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})",
+        r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})",
         re.M)
     return search(doc, pattern, parser=name_value, confidence=confidence * 0.95)
 
@@ -176,7 +181,7 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         low = tok.lower().strip(",.;:")
         if _cap(tok) or (run and low in connectors):
             run.append(i)
-            if tok.endswith((",", ".", ":", ";", ")")) and not re.fullmatch(r"[A-Z]\.", tok):
+            if tok.endswith((",", ".", ":", ";", ")")) and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", tok):
                 runs.append(run)
                 run = []
         else:
@@ -191,10 +196,11 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         while run and toks[run[0]][0].lower().strip(",.;:") in _CONNECTORS \
                 and not (keep_the and toks[run[0]][0] in ("The", "THE")):
             run = run[1:]
-        if len(run) < 2 or not any(keyword.fullmatch(toks[i][0].strip(",.;:()\"'")) for i in run):
+        if len(run) < 2 or not any(keyword.fullmatch(re.sub(r"['’]s$", "", toks[i][0].strip(",.;:()\"'")))
+                                   for i in run):
             continue
         start, end = toks[run[0]][1], toks[run[-1]][2]
-        phrase = text[start:end].rstrip(",.;:)")
+        phrase = re.sub(r"['’]s$", "", text[start:end].rstrip(",.;:)"))
         if _BAD_ORG_END.search(phrase):
             continue
         return phrase, start, start + len(phrase)
@@ -203,7 +209,7 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
 
 def org_search(doc: Doc, keyword: re.Pattern[str], *, confidence: float = 0.8,
                skip: re.Pattern[str] | None = None, allow_in: bool = False,
-               keep_the: bool = False) -> Hit | None:
+               keep_the: bool = False, strip: re.Pattern[str] | None = None) -> Hit | None:
     """First organisation phrase in document order (headings before prose); a line that
     ends in a connector ("Board of") continues on the next line."""
     for page in doc.pages:
@@ -221,9 +227,80 @@ def org_search(doc: Doc, keyword: re.Pattern[str], *, confidence: float = 0.8,
                 if got is None:
                     break
                 value, s, e = got
+                if strip is not None:  # "Regents of the University of X" -> "University of X"
+                    m = strip.match(value)
+                    if m and m.end() < len(value):
+                        value, s = value[m.end():], s + m.end()
                 if skip is None or not skip.search(value):
                     hit = hit_from_span(doc, page, start_line + sub + s, start_line + sub + e, value, confidence)
                     if hit is not None:
                         return hit
                 sub += e
+    return None
+
+
+def name_before(doc: Doc, cue: re.Pattern[str], confidence: float = 0.85) -> Hit | None:
+    """The name on the line just above a cue ("Jane Doe / has successfully completed ...")."""
+    for i, seg in enumerate(doc.segs):
+        if not cue.search(seg.text):
+            continue
+        for prev in reversed(doc.segs[max(0, i - 2):i]):
+            if prev.page is not seg.page:
+                break
+            got = parse_words(prev.words, prev.page, name_value, confidence)
+            if got is not None and not _signature_line(doc, prev):
+                return got
+    return None
+
+
+def nth_date(n: int):  # noqa: ANN201
+    """Parser: the n-th date of the text (0-based), for "Period: A - B" values."""
+    def parse(text: str) -> tuple[str, int, int] | None:
+        dates = find_dates(text, years=False)
+        if len(dates) > n:
+            return dates[n].value, dates[n].start, dates[n].end
+        return None
+    return parse
+
+
+RANGE_LABELS = ("Certification Period", "Period of Certification", "Period", "Valid", "Valid Dates",
+                "Certification Dates", "Dates", "Term", "Effective Period", "Validity", "Valid From",
+                "License Period", "Dates of Training", "Training Dates", "Dates of Attendance",
+                "Dates Attended", "Policy Period")
+
+
+def range_by_label(doc: Doc, labels: Sequence[str] = RANGE_LABELS) -> tuple[Hit | None, Hit | None]:
+    """Start and end of a labelled 'A - B' / 'A to B' period."""
+    first = find_field(doc, Spec(labels, nth_date(0), at_start=True, directions=("inline", "right", "below")))
+    if first is None:
+        return None, None
+    second = find_field(doc, Spec(labels, nth_date(1), at_start=True, directions=("inline", "right", "below")))
+    return first, second
+
+
+#: "is valid until May 31, 2028", "certification expires on ..." (a date may wrap to the next line)
+PROSE_EXPIRY = re.compile(r"(?:(?:valid|good|effective|certified|active|current)\s+(?:through|thru|until)|"
+                          r"expires?(?:\s+on)?|renew\s+by)\s+([^.]{0,40}(?:\.\d[^.]{0,20})?)", re.I)
+
+
+_RANGE_GAP = re.compile(r"^\s*,?\s*(?:to|through|thru|until|till|and|-|–|—)\s*$", re.I)
+_RANGE_NOISE = re.compile(r"https?:|www\.|printed|date\s*:|signed|phone|fax|retro", re.I)
+
+
+def date_range(doc: Doc, confidence: float = 0.85) -> tuple[Hit, Hit] | None:
+    """The first 'A to/through/- B' pair of dates in the text (outside print headers)."""
+    for page in doc.pages:
+        text, _ = doc.page_text(page)
+        dates = find_dates(text, years=False)
+        for a, b in zip(dates, dates[1:]):
+            if not _RANGE_GAP.match(text[a.end:b.start]):
+                continue
+            line_start = text.rfind("\n", 0, a.start) + 1
+            line_end = text.find("\n", b.end)
+            if _RANGE_NOISE.search(text[line_start:line_end if line_end >= 0 else None]):
+                continue
+            ha = hit_from_span(doc, page, a.start, a.end, a.value, confidence)
+            hb = hit_from_span(doc, page, b.start, b.end, b.value, confidence)
+            if ha and hb:
+                return ha, hb
     return None

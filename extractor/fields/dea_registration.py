@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, parse_words, put, search
+from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, parse_words, put,
+                                                 register_labels, search)
 from credintake.extractor.fields.common import date_by_label, holder_name
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import (address_state_value, dea_checksum_ok, dea_value, name_value,
@@ -110,3 +111,6 @@ def extract_dea_registration(pages: list[Page]) -> Extraction:
     put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=_NOT_DATES + r"|expir"))
     put(fields, "state", _state(doc, name))
     return Extraction(fields)
+
+
+register_labels(NUMBER_LABELS, NAME_LABELS, SCHEDULE_LABELS, STATE_LABELS, ADDRESS_LABELS, ISSUE_LABELS, EXPIRY_LABELS)

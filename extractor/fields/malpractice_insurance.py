@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Seg, Spec, find_field, find_labels,
-                                                 hit_from_span, parse_words, put, search)
-from credintake.extractor.fields.common import holder_name, org_phrase, org_search
+                                                 hit_from_span, parse_words, put, register_labels, search)
+from credintake.extractor.fields.common import date_range, holder_name, org_phrase, org_search
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, money_value, name_value, text_value
 from credintake.extractor.layout import Page, Word
@@ -30,7 +30,8 @@ INSURED_LABELS = ("Named Insured", "Insured", "Insured Name", "Name of Insured",
 CARRIER_LABELS = ("Carrier", "Insurer", "Insurance Company", "Insurance Carrier", "Issuing Company",
                   "Underwritten By", "Insurer Name", "Writing Company")
 POLICY_LABELS = ("Policy Number", "Policy No.", "Policy No", "Policy #", "Policy ID", "Policy",
-                 "Policy Num")
+                 "Policy Num", "Certificate Number", "Certificate No.", "Certificate #", "Coverage Number",
+                 "Member Number", "Participant Number")
 EFFECTIVE_LABELS = ("Policy Effective Date", "Policy Effective", "Effective Date", "Effective", "Coverage Begins",
                     "Coverage Start", "Policy Start", "Inception Date", "Policy Inception", "Eff Date",
                     "Effective From", "Period Start")
@@ -226,13 +227,18 @@ def _acord_insured(doc: Doc) -> Hit | None:
 # --- other layouts -----------------------------------------------------------------------------
 
 _PROSE_PERIOD = re.compile(r"(?:policy\s+period|period\s+of\s+insurance|coverage\s+period|effective|in\s+force|"
-                           r"from)\s+(?:is\s+|from\s+)?([^.]{0,80}?)\s+(?:to|through|thru|until|-|–)\s+([^.]{0,40})",
+                           r"from|period)\s+(?:is\s+|from\s+)?([^.]{0,80}?)\s+(?:to|through|thru|until|-|–)\s+([^.]{0,40})",
                            re.I)
-_PROSE_POLICY = re.compile(r"policy\s+(?:number|no\.?|#)\s*:?\s*([A-Z0-9][A-Z0-9\- ]{3,24}[0-9A-Z])", re.I)
+_PROSE_POLICY = re.compile(r"(?:policy|certificate|coverage)\s+(?:number|no\.?|#)\s*:?\s*([A-Z0-9][A-Z0-9\- ]{3,24}[0-9A-Z])", re.I)
 _PROSE_PER_CLAIM = re.compile(r"(\$?\s?\d[\d,.]*\s*(?:million|M|MM|K)?)\s*(?:each|per)\s+(?:claim|occurrence|incident|"
                               r"medical\s+incident)", re.I)
 _PROSE_AGG = re.compile(r"(\$?\s?\d[\d,.]*\s*(?:million|M|MM|K)?)\s*(?:in\s+the\s+)?(?:annual\s+|policy\s+|"
                         r"general\s+)?aggregate", re.I)
+_PROSE_INSURED_FIRST = re.compile(
+    r"(?:^|\n|\.\s)([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})\s+"
+    r"(?:is|was|has\s+been)\s+(?:an?\s+)?(?:employee|insured|covered|member|named|enrolled|participant)")
+_PROSE_CARRIER = re.compile(r"(?:insured|covered|coverage|underwritten|issued|provided|written)\s+(?:[a-z]+\s+){0,3}"
+                            r"(?:under|by|with|through)\s+(?:the\s+)?([A-Z][^\n,;()]{3,90})")
 _PROSE_INSURED = re.compile(
     r"(?:confirms?\s+that|certif(?:y|ies)\s+that|verif(?:y|ies)\s+that)\s+"
     r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})\s+(?:is|was|has)",
@@ -244,6 +250,7 @@ def _labelled(doc: Doc, fields: dict) -> None:
                                                      exclude=r"address|holder|signature|additional",
                                                      directions=("inline", "right", "below"), at_start=True)))
     put(fields, "insured_name", search(doc, _PROSE_INSURED, parser=name_value, confidence=0.85))
+    put(fields, "insured_name", search(doc, _PROSE_INSURED_FIRST, parser=name_value, confidence=0.8))
     put(fields, "policy_number", find_field(doc, Spec(POLICY_LABELS, ident_value,
                                                       exclude=r"period|effective|expir|limit|form|type|renewal\s+of|"
                                                               r"holder|premium|prior",
@@ -264,6 +271,10 @@ def _labelled(doc: Doc, fields: dict) -> None:
                     put(fields, "expiration_date", hit_from_span(doc, page, m.start(2) + b[1],
                                                                  m.start(2) + b[2], b[0], 0.8))
                     break
+    rng = date_range(doc, 0.75)
+    if rng and "effective_date" not in fields and "expiration_date" not in fields:
+        put(fields, "effective_date", rng[0])
+        put(fields, "expiration_date", rng[1])
     limit_exclude = r"premium|deductible|retention|general\s+aggregate|products"
     put(fields, "per_claim_limit", find_field(doc, Spec(PER_CLAIM_LABELS, money_value, exclude=limit_exclude,
                                                         directions=("inline", "right", "below"), at_start=True)))
@@ -275,6 +286,7 @@ def _labelled(doc: Doc, fields: dict) -> None:
     put(fields, "per_claim_limit", find_field(doc, Spec(LIMITS_LABELS, _nth_money(0), base=0.8)))
     put(fields, "aggregate_limit", find_field(doc, Spec(LIMITS_LABELS, _nth_money(1), base=0.8)))
     put(fields, "carrier", find_field(doc, Spec(CARRIER_LABELS, _carrier_value, at_start=True, fuzzy=False)))
+    put(fields, "carrier", search(doc, _PROSE_CARRIER, parser=_prose_carrier_value, confidence=0.8))
 
 
 def _carrier_value(text: str) -> tuple[str, int, int] | None:
@@ -283,6 +295,13 @@ def _carrier_value(text: str) -> tuple[str, int, int] | None:
         return got
     got = text_value(text)
     if got and not re.search(r"\d", got[0]) and len(got[0].split()) <= 8:
+        return got
+    return None
+
+
+def _prose_carrier_value(text: str) -> tuple[str, int, int] | None:
+    got = org_phrase(text, _CARRIER_KEY, keep_the=True)
+    if got and got[1] == 0 and not _CARRIER_SKIP.search(got[0]):
         return got
     return None
 
@@ -309,3 +328,6 @@ def extract_malpractice_insurance(pages: list[Page]) -> Extraction:
 
 
 __all__ = ["extract_malpractice_insurance", "LabelHit"]
+
+
+register_labels(INSURED_LABELS, CARRIER_LABELS, POLICY_LABELS, EFFECTIVE_LABELS, EXPIRY_LABELS, PERIOD_LABELS, PER_CLAIM_LABELS, AGGREGATE_LABELS, LIMITS_LABELS)

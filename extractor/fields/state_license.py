@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 
-from credintake.extractor.fields.anchors import Doc, Spec, find_field, put, search
+from rapidfuzz import fuzz
+
+from credintake.extractor.fields.anchors import (Doc, Seg, Spec, find_field, find_labels, put, register_labels, search,
+                                                 starts_with_label)
 from credintake.extractor.fields.common import date_by_label, holder_name, state_from_issuer, vocab_search
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, state_value, status_value, text_value
-from credintake.extractor.layout import Page
+from credintake.extractor.fields.context import applicant_name
+from credintake.extractor.layout import Page, build_lines
+from credintake.extractor.names import clean_name, looks_like_name
 
 NAME_LABELS = ("Name", "Licensee", "Licensee Name", "Name of Licensee", "Licensee's Name", "Full Name",
                "Practitioner Name", "Provider Name", "Name of Practitioner", "Holder", "License Holder",
@@ -26,7 +31,9 @@ NUMBER_LABELS = ("License No.", "License Number", "License #", "License No", "Li
 ISSUE_LABELS = ("Original Issue Date", "Original Issue", "Issue Date", "Date Issued", "Issued",
                 "Date of Issue", "Issued On", "Original License Date", "Date of Original Licensure",
                 "Initial License Date", "Initial Licensure Date", "First Issued", "Licensed Since",
-                "Date Licensed", "Licensure Date", "Original Date", "Effective Date", "Granted")
+                "Date Licensed", "Licensure Date", "Original Date", "Effective Date", "Granted",
+                "Original Licensure", "Original Licensure Date", "Initial Licensure", "Date of Licensure",
+                "Licensed On", "Issue")
 EXPIRY_LABELS = ("Expiration Date", "Expiration", "Expires", "Expires On", "Exp Date", "Exp. Date",
                  "Exp", "Valid Through", "Valid Thru", "Valid Until", "Renewal Date", "Renew By",
                  "Expiry Date", "Expiry", "Good Through", "Licensed Through", "Current Through",
@@ -74,12 +81,62 @@ def _profession_value(text: str) -> tuple[str, int, int] | None:
     return got
 
 
+def _result_rows(doc: Doc) -> tuple[Seg, list[Seg]] | None:
+    """A search-results table: a header row of labels and two or more name rows under it."""
+    for hit in find_labels(doc, NAME_LABELS, fuzzy=False):
+        if hit.first != 0 or hit.last != len(hit.seg.words):
+            continue
+        segs = doc.page_segs(hit.seg.page)
+        hb = hit.seg.bbox
+        header = [s for s in segs if abs(s.bbox[1] - hb[1]) < 3 and starts_with_label(s.words)]
+        if len(header) < 3:
+            continue
+        names = [s for s in segs if s.bbox[1] > hb[3] and abs(s.bbox[0] - hb[0]) < 15 and looks_like_name(s.text)]
+        if len(names) >= 2:
+            return hit.seg, names
+    return None
+
+
+def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> list[Page]:
+    """The page with only the header row, what is above it and one result row."""
+    top_of_header = header.bbox[1]
+    keep_words = []
+    for seg in doc.page_segs(header.page):
+        b = seg.bbox
+        if b[1] <= top_of_header + 2 or (row is not None and abs(b[1] - row.bbox[1]) < 3):
+            keep_words.extend(seg.words)
+    p = header.page
+    others = [pg for pg in doc.pages if pg is not p]
+    return [Page(file=p.file, number=p.number, width=p.width, height=p.height, words=keep_words,
+                 lines=build_lines(keep_words), ocr=p.ocr, text_confidence=p.text_confidence), *others]
+
+
 @register("state_license")
 def extract_state_license(pages: list[Page]) -> Extraction:
     doc = Doc(pages)
-    fields: dict = {}
     if not doc.pages:
-        return Extraction(fields)
+        return Extraction({})
+    table = _result_rows(doc)
+    if table is not None:
+        header, rows = table
+        wanted = applicant_name.get()
+        row = None
+        if wanted:
+            best = max(rows, key=lambda s: fuzz.token_set_ratio(wanted.lower(), clean_name(s.text).lower()))
+            if fuzz.token_set_ratio(wanted.lower(), clean_name(best.text).lower()) >= 80:
+                row = best
+        if row is not None:
+            return Extraction(_fields(Doc(_keep_rows(doc, header, row))))
+        # no way to tell which row is the holder's: keep only what every row agrees on
+        per_row = [_fields(Doc(_keep_rows(doc, header, r))) for r in rows]
+        shared = {k: v for k, v in per_row[0].items()
+                  if all(k in other and other[k].value == v.value for other in per_row[1:])}
+        return Extraction(shared)
+    return Extraction(_fields(doc))
+
+
+def _fields(doc: Doc) -> dict:
+    fields: dict = {}
     put(fields, "holder_name", holder_name(doc, NAME_LABELS, exclude=r"board|business|facility|employer"))
     put(fields, "license_number", find_field(doc, Spec(
         NUMBER_LABELS, ident_value, exclude=r"\bdea\b|\bnpi\b|application|receipt|transaction|control|"
@@ -101,7 +158,7 @@ def extract_state_license(pages: list[Page]) -> Extraction:
                                                       fuzzy=False)))
     if "issuing_state" not in fields:
         put(fields, "issuing_state", state_from_issuer(doc))
-    return Extraction(fields)
+    return fields
 
 
 
@@ -112,3 +169,6 @@ def _prose_issue_date(doc: Doc):  # noqa: ANN202
                               r"issued\s+(?:on|this)|granted\s+(?:on|this)|dated?\s+(?:at|this)|"
                               r"signed\s+(?:at|this))(.{0,220})", re.I | re.S)
     return search(doc, text_pattern, parser=date_value, confidence=0.8)
+
+
+register_labels(NAME_LABELS, NUMBER_LABELS, ISSUE_LABELS, EXPIRY_LABELS, PROFESSION_LABELS, STATUS_LABELS, STATE_LABELS)

@@ -171,7 +171,7 @@ def ident_value(text: str) -> Parsed:
                 start = toks[k - 1][1]
         # digit groups printed apart: "1234 5678", "MPL 1234567 01"
         for tok2, s2, e2 in toks[k + 1:]:
-            c2 = tok2.strip(",;")
+            c2 = tok2.rstrip(",;.")
             if re.fullmatch(r"\d{1,6}|[A-Z]{1,3}\d*|\d+[A-Z]{0,2}", c2) and not re.fullmatch(r"(19|20)\d\d", c2):
                 if not any(ch.isdigit() for ch in c2) and len(parts) > 1:
                     break

@@ -126,6 +126,10 @@ def read_image_page(name: str, data: bytes, number: int, settings: Settings) -> 
         return _beyond_limit(name, number, settings)
     image = open_image(data, settings)
     try:
+        count, _ = _frames(image)
+        if not 1 <= number <= count:
+            return Page(file=name, number=number, width=0.0, height=0.0, ocr=True,
+                        error=f"the image has no page {number} (it has {count})")
         return _ocr_frame(image, name, number, settings)
     finally:
         image.close()

@@ -16,21 +16,23 @@ import pypdfium2 as pdfium
 
 from credintake.errors import InputFileError
 from credintake.extractor.layout import Page, Word, build_lines
-from credintake.extractor.read.registry import register
+from credintake.extractor.read.registry import PagePlan, register_planner
 from credintake.settings import Settings
 
 
-@register("pdf")
-def read_pdf(name: str, data: bytes, settings: Settings) -> list[Page]:
+@register_planner("pdf")
+def plan_pdf(name: str, data: bytes, settings: Settings) -> PagePlan:
+    """Text-layer pages now; pages without a usable text layer left for ``ocr_pdf_page``."""
     pdf = _open(data)
     try:
         count = len(pdf)
         limit = settings.limits.max_pages_per_file
-        pages = [_read_page(pdf, i, name, settings) for i in range(min(count, limit))]
+        pages: list[Page | None] = [_text_page(pdf, i, name, settings)
+                                    for i in range(min(count, limit))]
         pages += [Page(file=name, number=i + 1, width=0, height=0,
                        error=f"page beyond the {limit}-page limit was not read; split the file")
                   for i in range(limit, count)]
-        return pages
+        return PagePlan(pages=pages, read_page=ocr_pdf_page)
     finally:
         pdf.close()
 
@@ -47,7 +49,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
                              "ask the provider to send it again") from None
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Settings) -> Page:
+def _text_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Settings) -> Page | None:
+    """The page from its text layer, or None when it has too little text and needs OCR."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError:
@@ -56,10 +59,10 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Setting
     try:
         width, height = page.get_size()
         words = text_layer_words(page, height)
-        if sum(len(w.text) for w in words) >= settings.ocr.min_text_chars_for_text_layer:
-            return Page(file=name, number=index + 1, width=width, height=height,
-                        words=words, lines=build_lines(words), ocr=False, text_confidence=1.0)
-        return _ocr(page, name, index + 1, settings)
+        if sum(len(w.text) for w in words) < settings.ocr.min_text_chars_for_text_layer:
+            return None
+        return Page(file=name, number=index + 1, width=width, height=height,
+                    words=words, lines=build_lines(words), ocr=False, text_confidence=1.0)
     finally:
         page.close()
 
@@ -114,22 +117,30 @@ def _clean_char(ch: str) -> str:
     return _LIGATURES.get(ch, ch)
 
 
-def _ocr(page: pdfium.PdfPage, name: str, number: int, settings: Settings) -> Page:
-    """Render a page without usable text and OCR it (extractor.ocr)."""
+def ocr_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Page:
+    """Render page ``number`` (1-based) and OCR it (extractor.ocr); for pool workers too."""
     from credintake.extractor.ocr import ocr_page_image
 
-    scale = settings.ocr.render_dpi / 72
-    width, height = page.get_size()
-    if width * height * scale * scale > settings.limits.max_image_pixels:
-        scale = (settings.limits.max_image_pixels / (width * height)) ** 0.5
-    bitmap = page.render(scale=scale, grayscale=True)
+    pdf = _open(data)
     try:
-        image = bitmap.to_pil()
-        image.info["dpi"] = (72 * scale, 72 * scale)
-        result = ocr_page_image(image, file=name, number=number, settings=settings)
+        page = pdf[number - 1]
+        try:
+            scale = settings.ocr.render_dpi / 72
+            width, height = page.get_size()
+            if width * height * scale * scale > settings.limits.max_image_pixels:
+                scale = (settings.limits.max_image_pixels / (width * height)) ** 0.5
+            bitmap = page.render(scale=scale, grayscale=True)
+            image = bitmap.to_pil()
+            bitmap.close()
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return Page(file=name, number=number, width=0, height=0, ocr=True,
+                    error="the page could not be rendered for OCR")
     finally:
-        bitmap.close()
-    return result
+        pdf.close()
+    image.info["dpi"] = (72 * scale, 72 * scale)
+    return ocr_page_image(image, file=name, number=number, settings=settings)
 
 
 def render_pdf_page_png(data: bytes, number: int, dpi: int) -> bytes:

@@ -1,6 +1,7 @@
 """Registry of file readers keyed by the content kind sniffed from the bytes.
 
-A reader turns one file into pages (``extractor.layout.Page``). It raises
+A reader turns one file into pages; a planner does the same page by page, so that pages
+needing OCR can be spread over a process pool (``dispatch.read_file``). A reader (``extractor.layout.Page``). It raises
 ``InputFileError`` when the whole file cannot be read, and marks a single bad page with
 ``Page.error`` so that the rest of the file still counts. File names carry no meaning:
 the kind comes from magic bytes (``sniff``).
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 
 from credintake.extractor.layout import Page
@@ -17,6 +19,22 @@ from credintake.settings import Settings
 
 Reader = Callable[[str, bytes, Settings], list[Page]]
 _READERS: dict[str, Reader] = {}
+
+#: Reads one page alone (1-based): what a pool worker runs for a page that needs OCR.
+PageReader = Callable[[str, bytes, int, Settings], Page]
+
+
+@dataclass
+class PagePlan:
+    """A file's pages as far as they can be read cheaply in-process; ``None`` marks a page
+    that still needs ``read_page`` (OCR), which the dispatcher may spread over a pool."""
+
+    pages: list[Page | None]
+    read_page: PageReader
+
+
+Planner = Callable[[str, bytes, Settings], PagePlan]
+_PLANNERS: dict[str, Planner] = {}
 
 KINDS = ("pdf", "png", "jpeg", "tiff", "docx")
 
@@ -36,6 +54,24 @@ def register(kind: str) -> Callable[[Reader], Reader]:
 
 def reader_for(kind: str) -> Reader | None:
     return _READERS.get(kind)
+
+
+def register_planner(kind: str) -> Callable[[Planner], Planner]:
+    """Register a page-by-page reader; it takes precedence over a whole-file reader."""
+    if kind not in KINDS:
+        raise KeyError(f"unknown file kind {kind!r}; known: {list(KINDS)}")
+
+    def wrap(fn: Planner) -> Planner:
+        if kind in _PLANNERS:
+            raise ValueError(f"a planner for {kind!r} is already registered")
+        _PLANNERS[kind] = fn
+        return fn
+
+    return wrap
+
+
+def planner_for(kind: str) -> Planner | None:
+    return _PLANNERS.get(kind)
 
 
 def sniff(data: bytes) -> str | None:

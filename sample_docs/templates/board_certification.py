@@ -133,3 +133,28 @@ def wallet_card(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
         doc.text(x + 12, y + 128, rng.choice(("Expiration Date: ", "Expires: ", "Valid Through: "))
                  + rec.date("expiration_date", bc.expiration_date, rng.choice(("mdy", "abbr"))), doc.f("b"), 8)
     doc.text(x + 12, y + 150, "Verify at www." + ac.lower() + ".org", doc.f("i"), 6.5)
+
+
+@template(T, "landscape_certificate")
+def landscape_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Landscape certificate (AOA, NCCPA, AANP style) with a 'Certification Period' range."""
+    bc = _cert(p, rec)
+    doc.landscape()
+    doc.family(rng.choice(("times", "helv")))
+    doc.rect(30, 30, doc.W - 60, doc.H - 60, 4)
+    c = doc.W / 2
+    doc.text(c, 100, rec.put("board", bc.board), doc.f("b"), 20 if len(bc.board) < 50 else 14, "c")
+    doc.text(c, 150, "certifies that", doc.f("i"), 13, "c")
+    doc.text(c, 195, rec.put("holder_name", p.full_name(middle="initial", credential=p.credential, upper=True)),
+             doc.f("b"), 24, "c")
+    doc.text(c, 235, "has fulfilled the requirements for certification in", doc.f("r"), 13, "c")
+    doc.text(c, 272, rec.put("specialty", bc.specialty), doc.f("b"), 20, "c")
+    ds = rng.choice(("mdy", "long", "abbr"))
+    if bc.expiration_date:
+        doc.text(c, 320, f"Certification Period: {rec.date('issue_date', bc.issue_date, ds)} - "
+                 f"{rec.date('expiration_date', bc.expiration_date, ds)}", doc.f("r"), 12, "c")
+    else:
+        doc.text(c, 320, f"Date of Certification: {rec.date('issue_date', bc.issue_date, ds)}", doc.f("r"), 12, "c")
+    doc.text(c, 342, f"Certificate Number {bc.cert_number}", doc.f("r"), 10, "c")
+    doc.seal(120, 470, 46, [_acronym(bc.board), "OFFICIAL", "SEAL"])
+    doc.signature(doc.W - 300, 480, 200, p.other_person(rng), "President", size=9)

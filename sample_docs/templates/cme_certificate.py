@@ -119,3 +119,26 @@ def online_module(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
     doc.wrap(80, y + 80, doc.W - 160, (f"Release date {fmt_date(m.completion_date - timedelta(days=rng.randrange(60, 300)), ds)[0]}; "
                                        f"valid for credit through {fmt_date(m.completion_date + timedelta(days=rng.randrange(200, 400)), ds)[0]}. "
                                        f"Designated for a maximum of {_cr(m.max_credits, rng)} credits."), "Helvetica", 8.5, align="c")
+
+
+@template(T, "contact_hours")
+def contact_hours(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Nursing CE certificate: 'contact hours' (the credits), ANCC accreditation statement, provider number."""
+    m = _cme(p, rec)
+    doc.landscape()
+    doc.family("helv")
+    doc.rect(36, 36, doc.W - 72, doc.H - 72, 2)
+    c = doc.W / 2
+    doc.text(c, 100, "CERTIFICATE OF COMPLETION", "Helvetica-Bold", 22, "c")
+    doc.text(c, 126, m.provider, "Helvetica", 12, "c")
+    doc.text(c, 180, rec.put("holder_name", p.full_name(middle="none", credential=p.credential)), "Helvetica-Bold", 20, "c")
+    doc.text(c, 210, "has successfully completed", "Helvetica", 12, "c")
+    y = doc.wrap(120, 240, doc.W - 240, rec.put("activity_title", m.title), "Helvetica-Bold", 16, align="c")
+    ds = rng.choice(("mdy", "long", "dmy_long"))
+    doc.text(c, y + 14, f"and is awarded {rec.put('credits', m.credits, _cr(m.credits, rng))} contact hours",
+             "Helvetica", 13, "c")
+    doc.text(c, y + 40, f"Date: {rec.date('completion_date', m.completion_date, ds)}", "Helvetica", 12, "c")
+    doc.wrap(100, y + 80, doc.W - 200, (f"{m.provider} is accredited as a provider of nursing continuing professional "
+                                        "development by the American Nurses Credentialing Center's Commission on "
+                                        f"Accreditation. Provider number P{rng.randrange(1000, 9999)}."),
+             "Helvetica-Oblique", 9, align="c")

@@ -38,6 +38,22 @@ _JOURNALS = ("J Gen Intern Med", "Ann Fam Med", "Acad Med", "BMJ Open", "J Hosp 
              "J Am Board Fam Med", "West J Emerg Med", "Cureus")
 
 
+_DUTIES = ("Provided inpatient and outpatient care for a diverse adult population.",
+           "Supervised residents and medical students on the teaching service.",
+           "Served on the Pharmacy and Therapeutics Committee.",
+           "Led a quality improvement project reducing 30-day readmissions.",
+           "Covered night call, rapid response and code team.",
+           "Performed procedures including central lines, lumbar punctures and paracentesis.",
+           "Managed a panel of approximately 1,800 patients with chronic disease.",
+           "Implemented a telehealth follow-up clinic for rural patients.",
+           "Participated in peer review and credentialing committee.",
+           "Precepted nurse practitioner and physician assistant students.")
+
+
+def _duties(rng: random.Random, most: int = 4) -> list[str]:
+    return rng.sample(_DUTIES, rng.randrange(0, most + 1))
+
+
 class Flow:
     """A text column that moves to a new page when it runs out of room."""
 
@@ -146,7 +162,7 @@ def _distractors(p: Persona, rng: random.Random) -> list[tuple[str, list[str]]]:
     secs.append((rng.choice(SECTION_NAMES["certs"]), certs))
     if rng.random() < 0.7:
         pubs = []
-        for _ in range(rng.randrange(2, 14)):
+        for _ in range(rng.randrange(2, 14) if rng.random() < 0.7 else rng.randrange(20, 45)):
             t = " ".join(rng.sample(_WORDS, rng.randrange(4, 8))).capitalize()
             y = rng.randrange(p.degree.end_date.year - 2, p.as_of.year + 1)
             pubs.append(f"{p.last} {p.first[0]}, {p.other_person(rng).split()[-1]} K. {t}. {rng.choice(_JOURNALS)}. "
@@ -159,10 +175,25 @@ def _distractors(p: Persona, rng: random.Random) -> list[tuple[str, list[str]]]:
                                      ("American Academy of Nurse Practitioners", p.degree.end_date.year),
                                      ("Society of Hospital Medicine", p.jobs[0].start_date.year + 1)], 2)]
     secs.append((rng.choice(SECTION_NAMES["members"]), mem))
-    if rng.random() < 0.3:
+    if rng.random() < 0.5:
         secs.append((rng.choice(SECTION_NAMES["pres"]),
-                     [f"Grand Rounds: {' '.join(rng.sample(_WORDS, 3)).title()}. {p.jobs[0].employer}, "
-                      f"{fmt_date(p.as_of.replace(day=1), 'my_long')[0]}."]))
+                     [f"{rng.choice(('Grand Rounds', 'Poster', 'Invited talk', 'Workshop'))}: "
+                      f"{' '.join(rng.sample(_WORDS, 3)).title()}. {rng.choice(p.jobs).employer}, "
+                      f"{fmt_date(p.as_of.replace(day=1, year=p.as_of.year - rng.randrange(0, 8)), 'my_long')[0]}."
+                      for _ in range(rng.randrange(1, 9))]))
+    if rng.random() < 0.5:
+        j = rng.choice(p.jobs)
+        secs.append((rng.choice(("Committees", "Hospital Committees", "Leadership and Service")),
+                     [f"{rng.choice(('Member', 'Chair', 'Vice Chair'))}, {c} Committee, {j.employer}, "
+                      f"{j.start_date.year + 1}–{rng.choice(('present', str(p.as_of.year - 1)))}"
+                      for c in rng.sample(("Quality", "Pharmacy and Therapeutics", "Credentials", "Ethics",
+                                           "Infection Control", "Peer Review"), rng.randrange(1, 4))]))
+    if rng.random() < 0.4:
+        secs.append((rng.choice(("Honors and Awards", "Awards")),
+                     [f"{a}, {y}" for a, y in zip(rng.sample(("Alpha Omega Alpha", "Chief Resident", "Teacher of the Year",
+                                                              "Gold Humanism Honor Society", "Patient Choice Award",
+                                                              "Dean's List"), 3),
+                                                   sorted(rng.sample(range(p.degree.start_date.year, p.as_of.year), 3)))]))
     return secs
 
 
@@ -214,10 +245,8 @@ def single_column(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
         doc.text(fl.x + fl.w, fl.y, dates, R, 10, "r")
         fl.line(title, B, 10)
         fl.line(emp + (f", {place}" if place else ""), R, 10)
-        if rng.random() < 0.5:
-            fl.para(rng.choice(("Full-scope outpatient and inpatient care; precepted students.",
-                                "Managed a panel of approximately 1,800 patients.",
-                                "Night coverage, rapid response team, quality committee member.")), I, 9, 12)
+        for duty in _duties(rng):
+            fl.para("• " + duty, I, 9, 12)
     for title, items in _distractors(p, rng):
         heading(title)
         for it in items:
@@ -332,6 +361,8 @@ def dates_table(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
     for j in sorted(p.jobs, key=lambda j: j.start_date):
         dates, title, emp, place = _job(rec, ctx, j)
         row(dates, [emp + (f", {place}" if place else ""), title])
+        for duty in _duties(rng, 3):
+            fl.para("- " + duty, "Times-Roman", 9.5)
     for title, items in _distractors(p, rng):
         heading(title)
         for it in items:
@@ -363,6 +394,8 @@ def typed_plain(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
                 fl.line(dates, "Courier", 9.5)
                 fl.line(title, "Courier-Bold", 9.5)
                 fl.line(emp + (f", {place}" if place else ""), "Courier", 9.5)
+                for duty in _duties(rng, 3):
+                    fl.para("  - " + duty, "Courier", 8.5)
                 fl.space(6)
         else:
             for e in sorted([*p.degrees, *p.training], key=lambda e: e.end_date, reverse=True):

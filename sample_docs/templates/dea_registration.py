@@ -153,3 +153,35 @@ def renewal_receipt(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
         y += 14
     doc.wrap(50, y + 20, 500, ("Your certificate will be mailed to the registered address. Registrants may print a "
                                "copy of the certificate online. Do not reply to this message."), "Courier", 9)
+
+
+@template(T, "portal_reprint")
+def portal_reprint(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Landscape reprint from the registration portal: labels above values in a two-column grid."""
+    dea = p.dea
+    assert dea is not None
+    doc.landscape()
+    doc.family(rng.choice(("times", "helv")))
+    doc.rect(30, 30, doc.W - 60, doc.H - 60, 1.5)
+    c = doc.W / 2
+    doc.text(c, 70, "U.S. Department of Justice  -  Drug Enforcement Administration", doc.f("b"), 13, "c")
+    doc.text(c, 92, "Controlled Substance Registration Certificate (Duplicate)", doc.f("r"), 12, "c")
+    ds = rng.choice(("mdy", "long", "dmy_upper", "iso"))
+    left = [("Registration Number", rec.ident("dea_number", dea.number)),
+            ("Registrant", rec.put("registrant_name", _name(p, rng))),
+            ("Registered Address", f"{p.street}, {p.city}, {rec.put('state', dea.state)} {p.zip}")]
+    right = [("Business Activity", dea.business_activity),
+             ("Drug Schedules", _sched(rec, p, rng)),
+             ("Date of Issue", rec.date("issue_date", dea.issue_date, ds)),
+             ("Expiration Date", rec.date("expiration_date", dea.expiration_date, ds))]
+    if rng.random() < 0.5:
+        left, right = right, left
+    for x, items in ((70, left), (430, right)):
+        y = 150
+        for lab, val in items:
+            y = doc.labeled(x, y, lab, val, mode="above", lfont=doc.f("i"), vfont=doc.f("b"), size=12, lsize=9)
+            y += 8
+    doc.text(70, 470, f"Reprinted {fmt_date(p.as_of - timedelta(days=rng.randrange(0, 40)), ds)[0]} - Fee paid ${dea.fee}",
+             doc.f("r"), 9)
+    doc.wrap(70, 500, doc.W - 140, ("This certificate is not transferable on change of ownership, control, location or "
+                                    "business activity, and it is not valid after the expiration date."), doc.f("r"), 8.5)

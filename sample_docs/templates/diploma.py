@@ -27,7 +27,7 @@ def classic(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
     c = doc.W / 2
     doc.text(c, 110, rec.put("institution", d.institution), "Times-Bold", 20 if len(d.institution) < 45 else 15, "c")
     doc.text(c, 150, "upon the recommendation of the Faculty has conferred upon", "Times-Italic", 13, "c")
-    doc.text(c, 200, rec.put("holder_name", p.full_name(middle="full", suffix=True)), "Times-Bold", 26, "c")
+    doc.text(c, 200, rec.put("holder_name", p.full_name(middle="full", suffix=True, when=d.end_date)), "Times-Bold", 26, "c")
     doc.text(c, 240, "the degree of", "Times-Italic", 13, "c")
     doc.text(c, 280, rec.put("degree", d.degree), "Times-Bold", 22, "c")
     y = doc.wrap(80, 320, doc.W - 160, "together with all the rights, privileges and honors thereunto appertaining.",
@@ -52,7 +52,7 @@ def latin(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
     doc.text(c, 132, rec.put("institution", d.institution.upper()), "Times-Bold", 17 if len(d.institution) < 40 else 13, "c")
     doc.wrap(70, 170, doc.W - 140, "omnibus ad quos hae litterae pervenerint salutem. Notum sit quod", "Times-Italic", 13,
              align="c")
-    doc.text(c, 226, rec.put("holder_name", p.full_name(middle="full", upper=rng.random() < 0.5)), "Times-Bold", 24, "c")
+    doc.text(c, 226, rec.put("holder_name", p.full_name(middle="full", upper=rng.random() < 0.5, when=d.end_date)), "Times-Bold", 24, "c")
     doc.wrap(70, 262, doc.W - 140, "ad gradum admissus est et omnia iura et privilegia ad hunc gradum pertinentia", "Times-Italic",
              13, align="c")
     doc.text(c, 310, rec.put("degree", d.degree), "Times-Bold", 20, "c")
@@ -72,7 +72,7 @@ def registrar_verification(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -
     doc.text(50, 86, f"Transaction ID {rng.randrange(10**8, 10**9)}   Requested {fmt_date(p.as_of - timedelta(days=rng.randrange(1, 30)), 'mdy')[0]}",
              "Helvetica", 8.5)
     ds = rng.choice(("mdy", "iso", "long"))
-    rows = [("Student Name", rec.put("holder_name", p.full_name(middle="full", last_first=True, upper=True))),
+    rows = [("Student Name", rec.put("holder_name", p.full_name(middle="full", last_first=True, upper=True, when=d.end_date))),
             ("School", rec.put("institution", d.institution)),
             ("Degree Title", rec.put("degree", d.degree.upper())),
             ("Date Awarded", rec.date("completion_date", d.end_date, ds)),
@@ -100,7 +100,7 @@ def modern_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> No
     doc.text(c, 140, rec.put("institution", d.institution), "Helvetica-Bold", 16 if len(d.institution) < 50 else 12, "c")
     doc.text(c, 170, f"{d.city}, {d.state}", "Helvetica", 10, "c")
     doc.text(c, 230, "hereby certifies that", "Helvetica", 12, "c")
-    doc.text(c, 270, rec.put("holder_name", p.full_name(middle="initial", dots=True)), "Helvetica-Bold", 22, "c")
+    doc.text(c, 270, rec.put("holder_name", p.full_name(middle="initial", dots=True, when=d.end_date)), "Helvetica-Bold", 22, "c")
     doc.wrap(80, 310, doc.W - 160, "has completed the prescribed course of study and is awarded the degree of",
              "Helvetica", 12, align="c")
     doc.text(c, 360, rec.put("degree", d.degree), "Helvetica-Bold", 18, "c")
@@ -109,3 +109,25 @@ def modern_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> No
              "Helvetica", 12, "c")
     doc.signature(90, doc.H - 120, 180, p.other_person(rng), "Chancellor")
     doc.signature(doc.W - 270, doc.H - 120, 180, p.other_person(rng), "Registrar")
+
+
+@template(T, "landscape")
+def landscape(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Landscape diploma: school name in bold italic, degree abbreviation, 'Conferred' date in digits or words."""
+    d = p.degree
+    doc.landscape()
+    doc.family("times")
+    _frame(doc)
+    c = doc.W / 2
+    doc.text(c, 100, rec.put("institution", d.institution), "Times-BoldItalic", 24 if len(d.institution) < 45 else 18, "c")
+    doc.text(c, 140, "To all persons to whom these presents may come, greeting. Be it known that", "Times-Roman", 12, "c")
+    doc.text(c, 190, rec.put("holder_name", p.full_name(middle="full", upper=rng.random() < 0.3, when=d.end_date)), "Times-BoldItalic", 28, "c")
+    doc.text(c, 230, "having completed the requirements prescribed by the Faculty, has been admitted to the degree of",
+             "Times-Roman", 12, "c")
+    doc.text(c, 272, rec.put("degree", d.degree), "Times-Bold", 24, "c")
+    style = rng.choice(("words", "long", "mdy"))
+    t = rec.date("completion_date", d.end_date, style)
+    doc.text(c, 320, (f"Conferred {t}" if style != "words" else f"Conferred {t}"), "Times-Italic", 13, "c")
+    doc.seal(c, 440, 44, ["UNIVERSITY", "SEAL", str(rng.randrange(1840, 1970))])
+    doc.signature(90, 500, 190, p.other_person(rng), "Chair, Board of Trustees")
+    doc.signature(doc.W - 280, 500, 190, p.other_person(rng), "President")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from credintake.sample_docs.persona import LifeSupport, Persona
-from credintake.sample_docs.render import Doc, Rec
+from credintake.sample_docs.render import Doc, Rec, fmt_date
 from credintake.sample_docs.templates import template
 
 T = "life_support_card"
@@ -129,3 +130,22 @@ def card_front_back(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
         doc.text(400, yy, val, doc.f("b"), 7.5)
         yy += 17
     doc.text(330, y + 142, "Holder's Signature ____________________", doc.f("r"), 6.5)
+
+
+@template(T, "center_letter")
+def center_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Training center's verification letter with full dates (used when an eCard cannot be found)."""
+    c = _card(p, rec)
+    doc.family("times")
+    doc.text(60, 64, c.center, "Times-Bold", 15)
+    doc.text(60, 80, f"An {_issuer(c)} Training Center", "Times-Italic", 10)
+    doc.line(60, 88, doc.W - 60, 88, 0.8)
+    doc.text(60, 124, fmt_date(p.as_of - timedelta(days=rng.randrange(5, 60)), "long")[0], "Times-Roman", 11)
+    ds = rng.choice(("mdy", "long"))
+    name = rec.put("holder_name", p.full_name(middle="initial", credential=p.credential))
+    words = rec.put("course", c.course, rng.choice(COURSE_WORDS[c.course][1:]))
+    body = (f"This letter confirms that {name} successfully completed the {words} course at our training center on "
+            f"{rec.date('issue_date', c.issue_date, ds)}. The course completion card is valid until "
+            f"{rec.date('expiration_date', c.expiration_date, ds)}. Instructor: {c.instructor}.")
+    y = doc.wrap(60, 160, doc.W - 120, body, "Times-Roman", 11.5, 17)
+    doc.signature(60, y + 70, 200, p.other_person(rng), "Training Center Coordinator", size=10)

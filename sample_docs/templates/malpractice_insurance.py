@@ -224,3 +224,27 @@ def carrier_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> N
     doc.wrap(60, y + 24, doc.W - 120, ("This certificate is issued as a matter of information only and confers no rights "
                                        "upon the certificate holder. Thirty (30) days notice of cancellation will be given "
                                        "to the certificate holder."), "Helvetica-Oblique", 8.5)
+
+
+@template(T, "self_insurance_letter")
+def self_insurance_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Employer's self-insurance trust letter (employed physicians); the trust is the carrier."""
+    m = p.malpractice
+    j = p.jobs[-1]
+    trust = f"{j.employer} Self-Insurance Trust"
+    doc.family("times")
+    doc.text(60, 60, j.employer, "Times-Bold", 15)
+    doc.text(60, 76, "Office of Risk Management", "Times-Italic", 10)
+    doc.line(60, 84, doc.W - 60, 84, 0.8)
+    doc.text(60, 118, fmt_date(p.as_of - timedelta(days=rng.randrange(5, 80)), "long")[0], "Times-Roman", 11)
+    doc.text(60, 146, "RE: Verification of Professional Liability Coverage", "Times-Bold", 11)
+    ds = rng.choice(("long", "mdy"))
+    name = rec.put("insured_name", p.full_name(middle="initial", credential=p.credential))
+    body = (f"{name} is an employee of {j.employer} and is covered for professional liability under the "
+            f"{rec.put('carrier', trust)}, certificate number {rec.ident('policy_number', m.policy_number)}, for the period "
+            f"{rec.date('effective_date', m.effective_date, ds)} through {rec.date('expiration_date', m.expiration_date, ds)}. "
+            f"Limits are {rec.put('per_claim_limit', m.per_claim, money(m.per_claim))} per occurrence and "
+            f"{rec.put('aggregate_limit', m.aggregate, money(m.aggregate))} annual aggregate. Coverage is provided on an "
+            "occurrence basis for services within the scope of employment; tail coverage is not required.")
+    y = doc.wrap(60, 180, doc.W - 120, body, "Times-Roman", 11.5, 17)
+    doc.signature(60, y + 70, 220, p.other_person(rng), "Director, Risk Management", size=10)

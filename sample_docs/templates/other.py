@@ -118,3 +118,22 @@ def packet_checklist(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None
         y += 22
     doc.wrap(60, y + 20, doc.W - 120, "Incomplete applications will not be processed. Questions: medicalstaff@example.org",
              "Helvetica-Oblique", 9)
+
+
+@template(T, "reference_letter")
+def reference_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Peer reference letter: names an employer, years and the applicant, but is no credential."""
+    j = rng.choice(p.jobs)
+    doc.family(rng.choice(("times", "helv")))
+    R = doc.f("r")
+    ref = p.other_person(rng, "MD")
+    doc.text(60, 64, j.employer, doc.f("b"), 14)
+    doc.text(60, 78, f"{j.city}, {j.state}", R, 9)
+    doc.text(60, 120, fmt_date(p.as_of - timedelta(days=rng.randrange(3, 60)), "long")[0], R, 11)
+    doc.text(60, 150, "RE: Professional reference", doc.f("b"), 11)
+    body = (f"I have worked with {p.full_name(middle='none', credential=p.credential)} since {j.start_date.year}, "
+            f"when {p.first} joined our group as {j.title}. I have directly observed {p.first}'s clinical judgment, "
+            "technical skills and professionalism, and rate them as excellent. I am not aware of any malpractice claims, "
+            "disciplinary actions or impairment. Please contact me with any questions.")
+    y = doc.wrap(60, 180, doc.W - 120, body, R, 11, 16)
+    doc.signature(60, y + 70, 220, ref, f"Medical Director, {j.employer}", size=10)

@@ -204,3 +204,31 @@ def search_results(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
         doc.line(36, y + 12, doc.W - 36, y + 12, 0.3, gray=0.6)
         y += 24
     doc.text(40, y + 20, "Click a name for license details, discipline and address of record.", "Helvetica-Oblique", 8)
+
+
+@template(T, "nursing_card")
+def nursing_card(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Board-of-nursing style card: values above small labels, multistate/compact status line."""
+    lic = _lic(p, rec)
+    doc.family("helv")
+    x, y = rng.choice(((40, 40), (doc.W - 330, 40)))
+    w, h = 290, 180
+    doc.rect(x, y, w, h, 1.2, radius=8)
+    doc.rect(x, y, w, 30, 0, fill=0.85, stroke=False)
+    doc.text(x + w / 2, y + 19, rec.put("issuing_state", lic.state, lic.board_name.upper()), "Helvetica-Bold", 8.5, "c")
+    ds = rng.choice(("mdy", "mdy_dash", "dmy_upper"))
+    cells = [(rng.choice(("LICENSE NUMBER", "LIC #", "CERTIFICATE NUMBER")), rec.ident("license_number", lic.number)),
+             (rng.choice(("EXPIRATION DATE", "EXPIRES", "VALID THROUGH")), rec.date("expiration_date", lic.expiration_date, ds)),
+             (rng.choice(("ORIGINAL LICENSURE", "ISSUE DATE")), rec.date("issue_date", lic.issue_date, ds)),
+             ("STATUS", rec.put("status", lic.status.upper()))]
+    doc.text(x + 12, y + 50, rec.put("holder_name", p.full_name(middle="initial", upper=True, last_first=rng.random() < 0.4)),
+             "Helvetica-Bold", 11)
+    doc.text(x + 12, y + 64, rec.put("profession", lic.profession_words), "Helvetica", 9)
+    for i, (lab, val) in enumerate(cells):
+        cx = x + 12 + (i % 2) * 140
+        cy = y + 92 + (i // 2) * 34
+        doc.labeled(cx, cy, lab, val, mode="below", lfont="Helvetica", vfont="Helvetica-Bold", size=10, lsize=6.5)
+    if lic.kind in ("RN", "NP", "CRNA"):
+        doc.text(x + 12, y + h - 10, rng.choice(("MULTISTATE LICENSE - NLC", "SINGLE STATE LICENSE")), "Helvetica-Oblique", 7)
+    else:
+        doc.text(x + 12, y + h - 10, "Verify at the Board's website. Not transferable.", "Helvetica-Oblique", 7)

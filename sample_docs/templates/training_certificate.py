@@ -28,7 +28,7 @@ def gme_prose(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
     doc.text(c, 134, rng.choice(("Graduate Medical Education", "Office of Graduate Medical Education",
                                  "Department of Medicine")), "Times-Italic", 12, "c")
     doc.text(c, 190, "This is to certify that", "Times-Italic", 14, "c")
-    doc.text(c, 230, rec.put("holder_name", p.full_name(middle="initial", credential=p.credential_printed(rng), dots=True)),
+    doc.text(c, 230, rec.put("holder_name", p.full_name(middle="initial", credential=p.credential_printed(rng), dots=True, when=t.end_date)),
              "Times-Bold", 22, "c")
     ds = rng.choice(("long", "long", "mdy", "ordinal"))
     body = (f"has satisfactorily completed a program of graduate medical education in {rec.put('program', t.program)} as a "
@@ -52,7 +52,7 @@ def fellow_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> No
     doc.text(c, 120, "CERTIFICATE OF COMPLETION", "Helvetica-Bold", 20, "c")
     doc.text(c, 150, rec.put("institution", t.institution), "Helvetica", 13, "c")
     doc.text(c, 200, "awarded to", "Helvetica-Oblique", 12, "c")
-    doc.text(c, 236, rec.put("holder_name", p.full_name(middle="none", credential=p.credential)), "Helvetica-Bold", 22, "c")
+    doc.text(c, 236, rec.put("holder_name", p.full_name(middle="none", credential=p.credential, when=t.end_date)), "Helvetica-Bold", 22, "c")
     word = {"internship": "Internship", "residency": "Residency", "fellowship": "Fellowship"}[t.kind]
     ds = rng.choice(("mdy", "abbr", "long"))
     doc.text(c, 290, f"for completion of the {rec.put('training_type', t.kind, word)} Program in", "Helvetica", 13, "c")
@@ -72,7 +72,7 @@ def verification_form(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> Non
     doc.text(50, 56, "VERIFICATION OF POSTGRADUATE TRAINING", doc.f("b"), 13)
     doc.text(50, 70, "To be completed by the training program and returned to Medical Staff Services", doc.f("i"), 8)
     y = 100
-    fields = [("Trainee name", rec.put("holder_name", p.full_name(middle="full", credential=None))),
+    fields = [("Trainee name", rec.put("holder_name", p.full_name(middle="full", credential=None, when=t.end_date))),
               ("Institution / Sponsor", rec.put("institution", t.institution)),
               ("Specialty / Program", rec.put("program", t.program))]
     for lab, val in fields:
@@ -122,7 +122,7 @@ def intern_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> No
     doc.text(c, 110, rec.put("institution", t.institution.upper()), "Times-Bold", 15, "c")
     doc.text(c, 130, f"{t.city}, {t.state}", "Times-Roman", 11, "c")
     doc.text(c, 180, "Be it known that", "Times-Italic", 13, "c")
-    doc.text(c, 214, rec.put("holder_name", p.full_name(middle="initial", credential=p.credential)), "Times-Bold", 20, "c")
+    doc.text(c, 214, rec.put("holder_name", p.full_name(middle="initial", credential=p.credential, when=t.end_date)), "Times-Bold", 20, "c")
     role = {"internship": "Intern", "residency": "Resident Physician", "fellowship": "Clinical Fellow"}[t.kind]
     ds = rng.choice(("mdy", "mdy_short", "dmy_long"))
     y = doc.wrap(90, 250, doc.W - 180, (f"served as {rec.put('training_type', t.kind, role)} in the Department of "
@@ -131,3 +131,26 @@ def intern_certificate(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> No
                                         "of the program."), "Times-Roman", 13, 19, align="c")
     doc.signature(90, 480, 170, t.director + ", MD", "Program Director", size=9)
     doc.signature(doc.W - 260, 480, 170, p.other_person(rng, "MD"), "Chief Executive Officer", size=9)
+
+
+@template(T, "completion_letter")
+def completion_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Program director's letter on hospital letterhead; the letter date is a distractor."""
+    t = _tr(p, rec)
+    doc.family(rng.choice(("times", "helv")))
+    doc.text(60, 60, rec.put("institution", t.institution), doc.f("b"), 15)
+    word = {"internship": "Internship", "residency": "Residency", "fellowship": "Fellowship"}[t.kind]
+    doc.text(60, 76, f"{t.program} {word} Program  |  {t.city}, {t.state}", doc.f("r"), 9)
+    doc.line(60, 84, doc.W - 60, 84, 0.8)
+    doc.text(60, 120, fmt_date(p.as_of - timedelta(days=rng.randrange(10, 200)), "long")[0], doc.f("r"), 11)
+    doc.text(60, 150, "To Whom It May Concern:", doc.f("r"), 11)
+    ds = rng.choice(("long", "mdy", "abbr"))
+    name = rec.put("holder_name", p.full_name(middle="none", credential=p.credential, when=t.end_date))
+    body = (f"I am pleased to verify that {name} trained in our {rec.put('program', t.program)} "
+            f"{rec.put('training_type', t.kind, word.lower())} program from {rec.date('start_date', t.start_date, ds)} "
+            f"through {rec.date('end_date', t.end_date, ds)} and successfully completed all requirements. "
+            f"There were no disciplinary actions, and I recommend {p.first} without reservation. The program is accredited "
+            "by the ACGME.")
+    y = doc.wrap(60, 180, doc.W - 120, body, doc.f("r"), 11, 16)
+    doc.text(60, y + 30, "Sincerely,", doc.f("r"), 11)
+    doc.signature(60, y + 80, 220, t.director + ", MD", f"Program Director, {t.program}", size=10)

@@ -20,21 +20,21 @@ from credintake.api.store.models import DocumentRow, FindingRow, Job
 from conftest import HERE, add_users, free_port, make_settings, wait_for
 from tiny_packets import pdf_bytes
 
-N_PACKETS = 6
+N_PACKETS = 5
 
 
 def _serve(tmp: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CREDINTAKE_DATA_DIR": str(tmp / "data"),
-           "CREDINTAKE_JOBS__PROCESSOR": "fake_processor:slow", "CI_FAKE_DELAY": "1.5",
+           "CREDINTAKE_JOBS__PROCESSOR": "fake_processor:slow", "CI_FAKE_DELAY": "1.0",
            "CREDINTAKE_JOBS__LEASE_SECONDS": "3", "CREDINTAKE_JOBS__HEARTBEAT_SECONDS": "0.5",
            "CREDINTAKE_JOBS__POLL_SECONDS": "0.2", "CREDINTAKE_JOBS__RETRY_DELAY_SECONDS": "0.2",
            "PYTHONPATH": str(HERE)}
     for k in ("CREDINTAKE_DATABASE_URL", "CREDINTAKE_BROKER_URL"):
         env.pop(k, None)
-    return subprocess.Popen([sys.executable, "-m", "credintake.api.service_cli", "serve",
-                             "--port", str(port), "--workers", "2"], env=env,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    with log.open("ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "credintake.api.service_cli", "serve",
+                                 "--port", str(port), "--workers", "2"], env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def _up(url: str) -> bool:

@@ -135,8 +135,10 @@ def test_generated_cv_label_round_trips_through_docx(layout: str) -> None:
     label = render_document("cv", None, make_persona(rng, profession="MD"), rng).label
     pages = read_file("cv.docx", cv_docx(label, layout=layout, rng=rng), Settings()).pages
     text = "\n".join(p.text for p in pages)
+    assert label["fields"].get("name")
     for key in ("name", "email", "phone", "npi"):
-        assert label["fields"][key] in text
+        if key in label["fields"]:  # a CV need not print every one
+            assert str(label["fields"][key]) in text
     for job in label["entries"]["work_history"]:
         page = next(p for p in pages if job["employer"] in p.text)
         row = _row_of(page, job["employer"])

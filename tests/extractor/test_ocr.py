@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import random
 import stat
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -83,13 +84,19 @@ def test_crooked_low_resolution_scan_reads_the_license_number(clean_page: Image.
     assert page.width == pytest.approx(scan.width * 72 / 150, abs=1)
 
 
-def test_upside_down_page_reads_the_same_after_orientation(clean_page: Image.Image,
+def test_upside_down_page_reads_the_same_after_orientation(document: tuple[bytes, dict],
+                                                           clean_page: Image.Image,
                                                            license_number: str) -> None:
     flipped = degrade.upside_down(clean_page)
     page, steps = ocr_page(flipped, file="u.png", number=1, settings=Settings())
     assert "orientation(180)" in steps
     assert _reads(page, license_number)
     assert page.text_confidence is not None and page.text_confidence > 0.85
+    with pdfplumber.open(io.BytesIO(document[0])) as pdf:
+        printed = Counter(w["text"].upper() for w in pdf.pages[0].extract_words())
+    read = Counter(w.text.upper() for w in page.words)
+    found = sum(min(n, read[word]) for word, n in printed.items())
+    assert found >= 0.9 * sum(printed.values())  # the same words as the text layer
 
 
 def test_phone_photo_with_exif_orientation(document: tuple[bytes, dict], license_number: str) -> None:
@@ -154,3 +161,16 @@ def test_missing_tesseract_is_a_page_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     page = ocr_page_image(Image.new("L", (850, 1100), 255), file="x.png", number=1, settings=Settings())
     assert page.error is not None and "not installed" in page.error
+
+
+def test_image_only_pdf_scan_is_ocred_through_the_pdf_reader(clean_page: Image.Image,
+                                                             license_number: str) -> None:
+    scan = degrade.scanned(clean_page, random.Random(8), dpi=200, angle=-1.5)
+    data = degrade.image_pdf([scan])
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].extract_text() == ""  # no text layer at all
+    out = read_file("scan.pdf", data, Settings())
+    assert out.problems == []
+    (page,) = out.pages
+    assert page.ocr and _reads(page, license_number)
+    assert page.width == pytest.approx(scan.width * 72 / 200, abs=2)

@@ -113,3 +113,11 @@ def test_problems_become_document_findings() -> None:
     assert "fax.tif p.3" in u.message and u.evidence["page"] == 3 and u.severity == "warning"
     (c,) = only(ev, "document.unclassified")
     assert c.message.startswith("misc.pdf:") and c.evidence["doc_type"] == "other"
+
+
+def test_unclassified_reason_is_not_said_twice() -> None:
+    problems = [Problem("unclassified", "s.pdf", "the document's type could not be determined "
+                        "(best guess state_license, probability 0.49)", 1, 0)]
+    (f,) = only(run([doc("other", "s.pdf")], problems=problems), "document.unclassified")
+    assert f.message.count("could not be determined") == 1
+    assert f.message.startswith("s.pdf p.1: the document's type could not be determined (best")

@@ -47,7 +47,7 @@ def test_license_expiry_boundaries(expires: str, rule: str | None, days: int | N
 
 def test_expired_message_tells_what_to_do() -> None:
     (f,) = only(run(_license("2026-03-31")), "expiration.expired")
-    assert f.message == ("State license A12345 CA (scan_0003.pdf p.1) expired on 2026-03-31: "
+    assert f.message == ("State license A12345, CA (scan_0003.pdf p.1) expired on 2026-03-31: "
                          "request proof of renewal from the provider or verify the renewal with "
                          "the state board.")
 

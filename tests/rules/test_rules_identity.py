@@ -47,3 +47,17 @@ def test_no_applicant_name_compares_with_the_profile_name() -> None:
             doc("cv", "cv.pdf", name="Peter Parker")]
     (f,) = only(run(docs), "identity.name_mismatch")
     assert f.evidence["document_name"] == "Peter Parker"
+
+
+def test_unlisted_former_name_is_a_warning_asking_for_name_change_papers() -> None:
+    ev = run([doc("diploma", "d.pdf", holder_name="Margaret A. Johnson")], APP)
+    (f,) = only(ev, "identity.name_mismatch")
+    assert f.severity == "warning" and f.field == "provider.other_names"
+    assert f.evidence["reason"] == "probable former name"
+    assert "marriage certificate" in f.message and "d.pdf p.1" in f.message
+
+
+def test_other_given_names_and_other_surname_is_an_error() -> None:
+    ev = run([doc("diploma", "d.pdf", holder_name="Paul Johnson")], APP)
+    (f,) = only(ev, "identity.name_mismatch")
+    assert f.severity == "error" and f.field == "provider.last_name"

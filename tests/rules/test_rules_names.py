@@ -23,6 +23,11 @@ from credintake.rules.names import (is_nickname, known_names, match_applicant, n
     ("Kim Park, RN, BSN", "Kim", "", "Park", "", "RN"),
     ("John Do", "John", "", "Do", "", None),       # DO without a comma is a surname
     ("Jane A. Doe, MD, FACP", "Jane", "A.", "Doe", "", "MD"),
+    ("ALEXANDRA V MCCARTHY, NP-C", "Alexandra", "V", "McCarthy", "", "NP"),
+    ("MCCARTHY, ALEXANDRA V", "Alexandra", "V", "McCarthy", "", None),   # V: an initial here
+    ("John Q Smith V", "John", "Q", "Smith", "V", None),                 # ... the fifth here
+    ("Jane Doe, APRN-CNP", "Jane", "", "Doe", "", "NP"),
+    ("Ann Lee, AGACNP-BC, DNP", "Ann", "", "Lee", "", "NP"),
 ])
 def test_parse_name(printed: str, first: str, middle: str, last: str, suffix: str,
                     hint: str | None) -> None:

@@ -7,7 +7,7 @@ import random
 from credintake.contract import Application, Dea, License, Provider
 from credintake.rules.profile import build_profile
 from credintake.settings import RuleSettings
-from rules_factories import clean_packet, doc, fv, run
+from rules_factories import clean_packet, doc, run
 
 S = RuleSettings()
 
@@ -142,4 +142,15 @@ def test_unparseable_values_do_not_break_the_profile() -> None:
     p = run(docs).profile
     assert p.licenses[0].issuing_state is None and p.licenses[0].expiration_date is None
     assert p.malpractice_insurance is None
-    assert fv("x").value == "x"
+
+
+def test_typed_end_date_beats_an_outdated_present_on_the_cv() -> None:
+    from credintake.contract import WorkHistory
+    app = Application(work_history=[WorkHistory(employer="Mercy Hospital", start_date="2019-07-01",
+                                                 end_date="2024-01-31")])
+    docs = [doc("cv", "cv.pdf", entries={"work_history": [
+        {"employer": "Mercy Hosp.", "start_date": "2019-07", "end_date": None, "current": True}]})]
+    (job,) = run(docs, app).profile.work_history
+    assert (job.end_date, job.current) == ("2024-01-31", False)
+    (job,) = run(docs, None).profile.work_history
+    assert (job.end_date, job.current) == (None, True)

@@ -70,3 +70,23 @@ def test_persona_same_seed_same_person() -> None:
     b = make_persona(random.Random(11))
     assert a == b
     assert make_persona(random.Random(12)) != a
+
+
+def test_documents_before_a_name_change_print_the_former_name() -> None:
+    p = next(q for q in (make_persona(random.Random(s), profession="MD") for s in range(500)) if q.former_last)
+    assert p.name_change is not None and p.former_last in p.other_names[0]
+    before = p.full_name(middle="none", when=p.name_change.replace(year=p.name_change.year - 1))
+    after = p.full_name(middle="none", when=p.as_of)
+    assert before == f"{p.first} {p.former_last}" and after == f"{p.first} {p.last}"
+
+
+def test_persona_facts_flag_expired_credentials() -> None:
+    from credintake.sample_docs.profile import persona_facts
+
+    for seed in range(300):
+        p = make_persona(random.Random(seed))
+        facts = persona_facts(p)
+        for i, lic in enumerate(p.licenses):
+            assert (f"licenses[{i}]" in facts["expired"]) == (lic.expiration_date < p.as_of)
+        assert facts["attestation_stale"] == ((p.as_of - p.attestation_date).days > 180)
+    assert any(persona_facts(make_persona(random.Random(s)))["expired"] for s in range(50))

@@ -130,3 +130,20 @@ def test_rn_has_no_dea_and_says_so() -> None:
 def test_wrong_template_for_type_is_refused() -> None:
     with pytest.raises(ValueError):
         render_document("diploma", "cv/two_column", make_persona(random.Random(1)), random.Random(0))
+
+
+@pytest.mark.parametrize("template_id", ALL)
+def test_boxes_frame_exactly_the_printed_value(template_id: str) -> None:
+    """label["boxes"] (top-left origin, points) crop to the raw text of the field."""
+    doc_type = template_id.split("/")[0]
+    rendered = render_document(doc_type, template_id, make_persona(random.Random(3), profession="MD"), random.Random(8))
+    label = rendered.label
+    assert set(label["boxes"]) <= set(label["fields"])
+    if doc_type != "other":
+        assert label["boxes"], "no field located"
+    with pdfplumber.open(io.BytesIO(rendered.pdf)) as pdf:
+        for name, where in label["boxes"].items():
+            x0, top, x1, bottom = where["bbox"]
+            page = pdf.pages[where["page"] - 1]
+            text = page.within_bbox((x0 - 1.5, top - 1.5, x1 + 1.5, bottom + 1.5)).extract_text() or ""
+            assert re.sub(r"\s+", "", text) == re.sub(r"\s+", "", label["raw"][name]), name

@@ -137,6 +137,7 @@ def upgrade() -> None:
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('completions', sa.Integer(), nullable=False),
+    sa.Column('finished_by', sa.String(length=120), nullable=True),
     sa.ForeignKeyConstraint(['packet_id'], ['packets.id'], name=op.f('fk_jobs_packet_id_packets'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_jobs')),
     sa.UniqueConstraint('packet_id', name=op.f('uq_jobs_packet_id'))

@@ -1,0 +1,119 @@
+"""The inbox watcher for real: watchdog on a tmp dir, a real worker process, real SQLite.
+
+Folders, zips and loose files become packets; refused and failed input lands in .failed/
+with a reason; a restart with the same input already known processes nothing twice;
+nothing is ever deleted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from credintake.api.jobs.pool import WorkerPool
+from credintake.api.store.db import Database
+from credintake.api.store.models import Job, Packet
+from credintake.api.watch import InboxWatcher
+from conftest import make_settings, wait_for
+from tiny_packets import make_packet, pdf_bytes, zip_dir
+
+
+class Running:
+    def __init__(self, inbox: Path, db: Database, polling: bool = False) -> None:
+        self.watcher = InboxWatcher(inbox, db.settings, db, polling=polling)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.watcher.run, args=(self.stop,), daemon=True)
+
+    def __enter__(self) -> InboxWatcher:
+        self.thread.start()
+        return self.watcher
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.watcher.wake.set()
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture()
+def env(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    settings = make_settings(tmp_path, max_attempts=1)
+    settings.api.watch_stable_seconds = 0.6
+    settings.api.watch_poll_seconds = 0.2
+    db = Database(settings)
+    db.migrate()
+    pool = WorkerPool(settings, size=1).start()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    try:
+        yield {"db": db, "inbox": inbox, "outside": outside}
+    finally:
+        pool.stop()
+        db.dispose()
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_folder_zip_and_loose_file_are_processed_and_moved(env: dict[str, Any]) -> None:
+    inbox, outside, db = env["inbox"], env["outside"], env["db"]
+    with Running(inbox, db):
+        make_packet(inbox, "folder-pkt", variant=300)                 # written in place
+        z = zip_dir(make_packet(outside, "zipped", variant=301), outside / "zipped.zip")
+        os.rename(z, inbox / "zipped.zip")                            # moved in whole
+        (inbox / "loose.pdf").write_bytes(pdf_bytes(["loose 302"]))
+        wait_for(lambda: len(list((inbox / ".processed").iterdir())) == 3, 60)
+    assert sorted(p.name for p in (inbox / ".processed").iterdir()) == [
+        "folder-pkt", "loose.pdf", "zipped.zip"]
+    assert [p.name for p in inbox.iterdir() if not p.name.startswith(".")] == []
+    assert list((inbox / ".failed").iterdir()) == []
+    with db.session() as s:
+        rows = sorted(s.execute(select(Packet.name, Packet.source, Packet.status)).all())
+    assert rows == [("folder-pkt", "watch", "done"), ("loose.pdf", "watch", "done"),
+                    ("zipped", "watch", "done")]
+
+
+def test_refused_and_failed_input_goes_to_failed_with_a_reason(env: dict[str, Any]) -> None:
+    inbox, db = env["inbox"], env["db"]
+    with Running(inbox, db, polling=True):
+        (inbox / "tool.exe").write_bytes(b"MZ not a document")
+        boom = inbox / "explodes"
+        boom.mkdir()
+        (boom / "boom.pdf").write_bytes(pdf_bytes(["boom"]))
+        wait_for(lambda: len(list((inbox / ".failed").iterdir())) == 4, 60)
+    failed = inbox / ".failed"
+    assert sorted(p.name for p in failed.iterdir()) == [
+        "explodes", "explodes.reason.txt", "tool.exe", "tool.exe.reason.txt"]
+    assert "'.exe' are not accepted" in (failed / "tool.exe.reason.txt").read_text()
+    assert (failed / "explodes.reason.txt").read_text() == (
+        "processing failed: RuntimeError: simulated processing failure\n")
+    assert (failed / "tool.exe").read_bytes() == b"MZ not a document"   # kept, not deleted
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Packet)) == 1   # the .exe stored nothing
+
+
+def test_restart_and_redelivery_process_nothing_twice(env: dict[str, Any]) -> None:
+    inbox, outside, db = env["inbox"], env["outside"], env["db"]
+    src = make_packet(outside, "again", variant=303)
+    shutil.copytree(src, inbox / "again")
+    with Running(inbox, db):
+        wait_for(lambda: (inbox / ".processed" / "again").exists(), 60)
+    # the same packet dropped again, and a watcher restarted
+    shutil.copytree(src, inbox / "again")
+    with Running(inbox, db):
+        wait_for(lambda: len(list((inbox / ".processed").iterdir())) == 2, 60)
+    names = sorted(p.name for p in (inbox / ".processed").iterdir())
+    assert names[0] == "again" and names[1].startswith("again.")   # kept both, no overwrite
+    assert _files(inbox / ".processed" / names[1]) == _files(src)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Packet)) == 1
+        job = s.scalar(select(Job))
+        assert job is not None and (job.status, job.completions, job.attempts) == ("done", 1, 1)
