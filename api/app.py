@@ -55,6 +55,10 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
                 sweeper.stop()
             if pool:
                 pool.stop()
+            if settings.jobs.broker_url:
+                from credintake.api.jobs.celery_app import close_publishers
+
+                close_publishers()
             db.dispose()
 
     app = FastAPI(title="credintake", version=__version__, lifespan=lifespan,

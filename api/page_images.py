@@ -60,10 +60,33 @@ def _render(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> byt
         if not 1 <= page <= n:
             raise NotFoundError(f"{name!r} has no page {page} (it has {n})")
         src.seek(page - 1)
+        xdpi, ydpi = _image_dpi(src)
         image = ImageOps.exif_transpose(src.convert("RGB") if src.mode not in ("1", "L", "RGB")
                                         else src.copy())
+        # one scale for every file type: PNG pixels = page points x dpi / 72, which also
+        # undoes a fax's 204x98 dpi aspect so boxes in page points land where they belong
+        w = max(1, round(image.width / xdpi * dpi))
+        h = max(1, round(image.height / ydpi * dpi))
+        if w * h > max_pixels:
+            f = (max_pixels / (w * h)) ** 0.5
+            w, h = max(1, int(w * f)), max(1, int(h * f))
+        if (w, h) != image.size:
+            image = image.convert("L" if image.mode == "1" else image.mode).resize(
+                (w, h), Image.Resampling.LANCZOS)
     else:
         raise UnsupportedTypeError(f"{name!r}: no page image for this file type")
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
+
+
+def _image_dpi(img: object) -> tuple[float, float]:
+    """The image's (x, y) dpi; 200 when missing or absurd (phone photos say 72)."""
+    raw = getattr(img, "info", {}).get("dpi")
+    try:
+        x, y = float(raw[0]), float(raw[1])  # type: ignore[index]
+    except (TypeError, ValueError, IndexError):
+        return 200.0, 200.0
+    if not (50 <= x <= 1200 and 50 <= y <= 1200) or x <= 72 and y <= 72:
+        return 200.0, 200.0
+    return x, y

@@ -8,7 +8,7 @@
    ``extractor.ocr.ocr_page_image`` (decode + clean-up + image_to_data + boxes + lines) in a
    process pool of ``--workers``. Both in the same run (A-B-B-A); the ratio is (b)/(a) wall
    time, and also (b)/(a) CPU time (process + Tesseract), which a busy machine distorts less.
-2. Memory: a ``--fax-pages`` 1-bit G4 TIFF is read by ``read_tiff`` in a child process;
+2. Memory: a ``--fax-pages`` 1-bit G4 TIFF is read by ``read_file`` in a child process;
    its own peak RSS (VmHWM) and the largest Tesseract child's (sampled) are reported, next
    to a 10-page run of the same file, so flat memory shows as equal peaks.
 """
@@ -116,7 +116,7 @@ def throughput(n: int, workers: int, seed: int) -> dict[str, float]:
 
 _CHILD = """
 import json, os, sys, threading, time
-from credintake.extractor.read.image import read_tiff
+from credintake.extractor.read import read_file
 from credintake.settings import Settings
 
 def status(pid, key):
@@ -149,7 +149,7 @@ threading.Thread(target=watch, daemon=True).start()
 base = status('self', 'VmRSS')
 data = open(sys.argv[1], 'rb').read()
 t0 = time.perf_counter()
-pages = read_tiff('fax.tif', data, Settings())
+pages = read_file('fax.tif', data, Settings()).pages
 done.set()
 print(json.dumps({'pages': len(pages), 'errors': sum(1 for p in pages if p.error),
                   'words': sum(len(p.words) for p in pages),

@@ -97,7 +97,8 @@ class FieldValue(Source):
         return data
 
     def source(self) -> Source:
-        return Source(**self.model_dump(exclude={"value"}))
+        return Source(confidence=self.confidence, file=self.file, page=self.page,
+                      bbox=self.bbox, raw=self.raw)
 
 
 Fields = dict[str, FieldValue]

@@ -54,6 +54,20 @@ class Scores:
     per_field: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     entries: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     misses: list[str] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def calibration_error(self, bins: int = 10) -> float:
+        """Expected calibration error of doc_type_confidence (0 = perfectly calibrated)."""
+        total = len(self.confidences)
+        error = 0.0
+        for b in range(bins):
+            lo, hi = b / bins, (b + 1) / bins
+            rows = [(c, ok) for c, ok in self.confidences if lo <= c < hi or (b == bins - 1 and c == 1)]
+            if rows:
+                mean_conf = sum(c for c, _ in rows) / len(rows)
+                accuracy = sum(ok for _, ok in rows) / len(rows)
+                error += len(rows) / total * abs(mean_conf - accuracy)
+        return error
 
     def classification_accuracy(self, doc_type: str | None = None) -> float:
         rows = [self.docs[doc_type]] if doc_type else list(self.docs.values())
@@ -87,6 +101,8 @@ def score_packet(result: dict[str, Any], labels: dict[str, Any], scores: Scores,
         row = scores.docs[label["doc_type"]]
         row[1] += 1
         got_type = doc["doc_type"] if doc else None
+        if doc and doc["doc_type_confidence"] > 0:
+            scores.confidences.append((doc["doc_type_confidence"], got_type == label["doc_type"]))
         if got_type == label["doc_type"]:
             row[0] += 1
         else:

@@ -107,10 +107,16 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
         doc_type = "other"
     with timer.stage("extract"):
         extraction = extract(doc_type, seg.pages)
+    quality = _text_confidence(seg.pages)
+    if quality is not None and quality < settings.ocr.unreadable_text_confidence:
+        problems.append(Problem("unreadable", name,
+                                f"the OCR confidence is too low ({quality:.2f}) for the values "
+                                "to be trusted; ask the provider for a clearer copy",
+                                seg.pages[0].number, index))
     return Document(file=name, sha256=sha, pages=[p.number for p in seg.pages],
                     doc_type=doc_type, doc_type_confidence=round(confidence, 4),
                     ocr=any(p.ocr for p in seg.pages),
-                    text_confidence=_text_confidence(seg.pages),
+                    text_confidence=quality,
                     fields=extraction.fields, entries=extraction.entries)
 
 

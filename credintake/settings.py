@@ -51,8 +51,11 @@ class OcrSettings(BaseModel):
     min_page_inches: float = 2.0
     # Fax aspect: resample non-square pixels (204x98 dpi) to square before OCR.
     fix_aspect: bool = True
-    # Remove isolated specks from 1-bit images (fax noise) with a 3x3 median filter.
+    # Remove isolated specks from 1-bit images (fax noise) with a 3x3 median filter
+    # (measured harmful: thin strokes vanish; kept off).
     despeckle_bilevel: bool = False
+    # Gaussian blur radius (pixels, after square_pixels) for 1-bit images; 0 turns it off.
+    bilevel_blur_px: float = 1.0
     # Deskew: search +-max_skew_deg; rotate only when the found angle is at least min_skew_deg.
     deskew: bool = True
     max_skew_deg: float = 5.0
@@ -64,7 +67,7 @@ class OcrSettings(BaseModel):
     orientation: bool = True
     osd_below_confidence: float = 0.50
     osd_below_words: int = 15
-    osd_min_confidence: float = 1.0
+    osd_min_confidence: float = 0.5
     # Flatten uneven lighting (divide by a blurred background) on greyscale/colour images
     # whose background brightness varies by more than this (0..255).
     flatten_background_spread: float = 25.0
@@ -101,7 +104,8 @@ class RuleSettings(BaseModel):
     #: (0-100, rapidfuzz token ratios after abbreviation expansion) is a match.
     fuzzy_match_threshold: float = 88.0
     #: Below the match threshold but at or above this, two entries are still paired (same
-    #: credential, differing text) so that the difference is reported as a mismatch.
+    #: credential, differing text) so that the difference is reported as a mismatch; a
+    #: document name scoring this close to the applicant's is a warning, not an error.
     fuzzy_probable_threshold: float = 75.0
     #: Weight of a value typed into the application when consolidating the profile; a
     #: document value wins when confidence x document-type authority exceeds it.
@@ -167,6 +171,7 @@ class JobSettings(BaseModel):
     retry_delay_seconds: float = 5.0
     requeue_after_seconds: float = 120.0    # Celery mode: re-publish a queued job nobody took
     sweep_seconds: float = 10.0             # Celery mode: how often the sweeper looks
+    timeout_seconds: float = 1800.0         # hard deadline per attempt: the worker process exits
     processor: str = "credintake.pipeline:process_packet"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from credintake.extractor.dates import ParsedDate
 
@@ -64,6 +65,13 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(rf"\bsince\s+(?P<start>{_SIDE})", re.IGNORECASE)
+# "June – August 2015": the start month borrows the end's year
+_MONTHS_ONE_YEAR = re.compile(
+    rf"(?P<smon>{_MON})(?P<sep>{_CONNECT})(?P<emon>{_MON})[\s,]*(?P<year>{_YEAR})(?![\d/])", re.I)
+# "07/15 – 06/18", "7/15 - present": month/two-digit-year sides, read only as a pair
+_MMYY = re.compile(
+    rf"(?<![\d/.])(?P<sm>0?[1-9]|1[0-2])/(?P<sy>\d\d)(?![\d/])(?P<sep>{_CONNECT})"
+    rf"(?:(?P<em>0?[1-9]|1[0-2])/(?P<ey>\d\d)(?![\d/])|(?P<open>\b{_OPEN}\b))", re.I)
 _OPEN_RE = re.compile(rf"^{_OPEN}$", re.IGNORECASE)
 
 
@@ -96,14 +104,43 @@ def find_date_ranges(text: str) -> list[DateRange]:
         if end is None or end.value[:4] < start.value[:4]:
             continue
         out.append(DateRange(start, end, False, m.span()))
-    taken = [r.span for r in out]
     for m in _SINCE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
         start = parse_side(m.group("start"), m.start("start"))
-        if start is not None:
+        if start is not None and _free(out, m.span()):
             out.append(DateRange(start, None, True, m.span()))
+    for m in _MONTHS_ONE_YEAR.finditer(text):
+        if not _free(out, m.span()):
+            continue
+        end = parse_side(text[m.start("emon"):m.end()], m.start("emon"))
+        smon = _month(m.group("smon"))
+        if end is None or end.precision != "month":
+            continue
+        year = int(m.group("year")) - (1 if smon > int(end.value[5:7]) else 0)
+        start = ParsedDate(f"{year:04d}-{smon:02d}", "month", m.start("smon"), m.end("smon"))
+        out.append(DateRange(start, end, False, m.span()))
+    for m in _MMYY.finditer(text):
+        if not _free(out, m.span()):
+            continue
+        start = ParsedDate(f"{_century(m.group('sy'))}-{int(m.group('sm')):02d}", "month",
+                           m.start("sm"), m.end("sy"))
+        if m.group("open"):
+            out.append(DateRange(start, None, True, m.span()))
+            continue
+        end = ParsedDate(f"{_century(m.group('ey'))}-{int(m.group('em')):02d}", "month",
+                         m.start("em"), m.end("ey"))
+        if end.value >= start.value:
+            out.append(DateRange(start, end, False, m.span()))
     return sorted(out, key=lambda r: r.span)
+
+
+def _free(found: list[DateRange], span: tuple[int, int]) -> bool:
+    return not any(r.span[0] < span[1] and span[0] < r.span[1] for r in found)
+
+
+def _century(yy: str) -> str:
+    """Two-digit CV years: up to five years ahead of today's are this century."""
+    year = 2000 + int(yy)
+    return str(year - 100 if year > date.today().year + 5 else year)
 
 
 def parse_side(text: str, offset: int = 0) -> ParsedDate | None:
@@ -183,14 +220,28 @@ _DIGITISH = re.compile(r"(?<![A-Za-z])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
 
+# OCR cuts a year: "Jun 201 1—Nov 2015"; rejoined (same length) after a month or before a dash
+_SPLIT_YEAR = re.compile(rf"(?P<pre>{_MON}\s)(?P<a>(?:19|20)\d) (?P<b>\d)(?!\d)"
+                         rf"|(?<!\d)(?P<a2>(?:19|20)\d) (?P<b2>\d)(?=\s*[{_DASH}])", re.I)
+
+
+def _rejoin_year(m: re.Match[str]) -> str:
+    if m.group("pre") is not None:
+        return m.group("pre") + m.group("a") + m.group("b") + " "
+    return m.group("a2") + m.group("b2") + " "
+
+
 def _clean(text: str) -> str:
     """Same length as the input, so spans stay valid: soft hyphens, odd spaces and the
     'Â' of UTF-8 read as Latin-1 become spaces; OCR's O/l inside digit runs become 0/1."""
     text = (text.replace("\u00ad", " ").replace("\u00a0", " ").replace("\u2009", " ")
             .replace("\u202f", " ").replace("Â ", "  "))
-    return _DIGITISH.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    return _SPLIT_YEAR.sub(_rejoin_year, text)
 
 
 #: Public pieces for callers that look for partial periods (an open "2019 –").
 SIDE_PATTERN = _SIDE
 DASHES = _DASH
+OPEN_PATTERN = _OPEN
+CONNECT_PATTERN = _CONNECT

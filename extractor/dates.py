@@ -107,9 +107,16 @@ _LETTERS_BEFORE_SEP = re.compile(r"(?<![A-Za-z])([OoIl|]{1,2})(\s?[/.-]\s?\d)")
 _LETTERS_AFTER_SEP = re.compile(r"(\d\s?[/.-]\s?)([OoIl|]{1,2})(?![A-Za-z])")
 
 
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_ONE_BEFORE_MONTH = re.compile(rf"(?<![A-Za-z0-9])[|lI](?=\s+{_MONTH_START})", re.I)
+_ONE_AFTER_MONTH = re.compile(rf"(\b{_MONTH_START}[a-z]{{0,6}}\.?\s)[|lI](?=,?\s+\d{{4}})", re.I)
+
+
 def _clean(text: str) -> str:
     """Fix letters read for digits inside digit runs; keep every character's position."""
     text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_MAP), text)
+    text = _ONE_BEFORE_MONTH.sub("1", text)  # "| July 2001" -> "1 July 2001"
+    text = _ONE_AFTER_MONTH.sub(lambda m: m.group(1) + "1", text)  # "July l, 2015"
     for _ in range(2):  # "Ol / Ol / 2OOO": runs with no real digit, next to a date separator
         text = _LETTERS_BEFORE_SEP.sub(lambda m: m.group(1).translate(_DIGIT_MAP) + m.group(2), text)
         text = _LETTERS_AFTER_SEP.sub(lambda m: m.group(1) + m.group(2).translate(_DIGIT_MAP), text)

@@ -119,7 +119,8 @@ _NOT_NAME = re.compile(
     r"confirmation|subject|sent|from|dear|sincerely|regards|attn|attention|re|memorial|"
     r"regional|community|general|county|city|street|avenue|suite|road|drive|boulevard|"
     r"department|federal|government|republic|commonwealth|schedules?|substances?|"
-    r"diploma|honors|laude|summa|magna|cum|degree|doctor|bachelor|master|student|graduate)\b",
+    r"diploma|honors|laude|summa|magna|cum|degree|doctor|bachelor|master|student|graduate|"
+    r"transaction|id|amount|code|total|balance|payment|invoice|reference|account)\b",
     re.I)
 
 

@@ -157,8 +157,16 @@ def _handover(image: Image.Image) -> Image.Image:
 
 
 def _tesseract_env(settings: Settings) -> None:
-    # pytesseract passes os.environ to Tesseract; this process only runs Tesseract pages.
-    os.environ["OMP_THREAD_LIMIT"] = str(settings.ocr.tesseract_threads)
+    """Give Tesseract (and only Tesseract) ``OMP_THREAD_LIMIT``.
+
+    pytesseract 0.3.13 starts Tesseract with its module-level ``environ``; replacing that
+    with a per-call copy keeps the limit out of this process's own environment (spaCy,
+    scikit-learn). tests/extractor/test_ocr.py checks the variable reaches Tesseract."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": str(settings.ocr.tesseract_threads)}
+    if hasattr(pytesseract.pytesseract, "environ"):
+        pytesseract.pytesseract.environ = env
+    else:  # a pytesseract without the seam: fall back to the process environment
+        os.environ["OMP_THREAD_LIMIT"] = env["OMP_THREAD_LIMIT"]
 
 
 def run_tesseract(image: Image.Image, dpi: float, settings: Settings,

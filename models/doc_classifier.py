@@ -48,7 +48,7 @@ def build_pipeline(seed: int) -> Pipeline:
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3,
                                   max_features=20000, sublinear_tf=True)),
     ])
-    model = LogisticRegression(C=8.0, max_iter=2000, random_state=seed)
+    model = LogisticRegression(C=30.0, max_iter=2000, random_state=seed)
     return Pipeline([("features", features), ("model", model)])
 
 

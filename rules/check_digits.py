@@ -18,7 +18,7 @@ from credintake.rules.context import RuleContext, cite, where
 from credintake.rules.identifiers import dea_problems, normalise_identifier, npi_problem
 from credintake.rules.names import parse_name
 from credintake.rules.registry import get, register
-from credintake.rules.profile import source_of
+from credintake.rules.evidence import source_of
 
 
 @dataclass

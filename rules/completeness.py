@@ -30,6 +30,15 @@ _FIELD_HELP = {
 }
 
 
+#: The application section a missing document would have backed (the finding's field).
+DOC_SECTIONS = {
+    "state_license": "licenses", "dea_registration": "dea",
+    "board_certification": "board_certifications", "malpractice_insurance": "malpractice_insurance",
+    "diploma": "education", "training_certificate": "education",
+    "life_support_card": "life_support", "cme_certificate": "cme", "cv": "work_history",
+}
+
+
 def profession_key(profession: str | None, keys: list[str]) -> str | None:
     """The settings key for a profession ("M.D.", "Physician and Surgeon" -> "MD")."""
     if not profession:
@@ -67,7 +76,7 @@ def missing_document(ctx: RuleContext) -> Iterator[Finding]:
             continue
         label = DOC_LABELS.get(doc_type, doc_type)
         yield rule.finding(
-            field=None,
+            field=DOC_SECTIONS.get(doc_type),
             message=(f"{label} missing: no {label.lower()} was found among the packet's "
                      f"documents ({reason}). Request a copy from the provider."),
             evidence={"doc_type": doc_type, "profession": key or raw_profession,

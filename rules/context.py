@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from credintake.contract import Application, Document, Source
 from credintake.problems import Problem
 from credintake.rules.reconcile import Record
-from credintake.rules.profile import Profile
+from credintake.rules.evidence import Profile
 from credintake.settings import RuleSettings
 
 DOC_LABELS = {

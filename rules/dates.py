@@ -17,7 +17,7 @@ from typing import Any, Literal
 from dateutil.relativedelta import relativedelta
 
 Precision = Literal["year", "month", "day"]
-_RANK = {"year": 0, "month": 1, "day": 2}
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _MDY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -63,7 +63,7 @@ class PartialDate:
 
     def truncate(self, precision: Precision) -> PartialDate:
         """The same value at a coarser (or equal) precision."""
-        if _RANK[precision] >= _RANK[self.precision]:
+        if PRECISION_RANK[precision] >= PRECISION_RANK[self.precision]:
             return self
         if precision == "year":
             return PartialDate(self.year)
@@ -124,7 +124,7 @@ def same_date(a: Any, b: Any) -> bool | None:
     pa, pb = parse_date(a), parse_date(b)
     if pa is None or pb is None:
         return None
-    coarse: Precision = min(pa.precision, pb.precision, key=_RANK.__getitem__)
+    coarse: Precision = min(pa.precision, pb.precision, key=PRECISION_RANK.__getitem__)
     return pa.truncate(coarse) == pb.truncate(coarse)
 
 

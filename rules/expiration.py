@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from credintake.contract import Finding
 from credintake.rules.context import RuleContext, cite, where
 from credintake.rules.dates import parse_date
-from credintake.rules.profile import Entry
+from credintake.rules.evidence import Entry
 from credintake.rules.registry import get, register
 
 #: section -> (label, identifying fields, who can confirm a renewal)

@@ -1,6 +1,7 @@
 """work_history.gap: unexplained gaps between activities in the last years before as_of.
 
-Activities are the profile's work history, training and education. A month-precision
+Activities are the profile's work history, training and education (the widest span any
+source gives each; no finding at all without any work history). A month-precision
 start is the first of that month, a month-precision end the last day of it (a year: Jan 1
 / Dec 31). An open end (``current`` or no end date) runs to as_of; an entry with only an
 end date (a diploma's completion) is that single day. Only the window
@@ -20,8 +21,9 @@ from dataclasses import dataclass
 
 from credintake.contract import Finding, GapExplanation
 from credintake.rules.context import RuleContext, cite
-from credintake.rules.dates import add_years, longer_than_months, parse_date
-from credintake.rules.profile import Entry
+from credintake.rules.dates import (PRECISION_RANK, PartialDate, add_years,
+                                    longer_than_months, parse_date, same_date)
+from credintake.rules.evidence import Entry
 from credintake.rules.registry import get, register
 
 ONE_DAY = dt.timedelta(days=1)
@@ -82,13 +84,42 @@ def find_gaps(activities: list[Activity], window_start: dt.date, as_of: dt.date)
     return gaps
 
 
+def _refined(values: list[str | None]) -> list[PartialDate]:
+    """Parsed dates without those a more precise one refines ("2024" when "2024-08" is known)."""
+    parsed = [p for p in (parse_date(v) for v in values) if p is not None]
+    return [p for p in parsed
+            if not any(PRECISION_RANK[q.precision] > PRECISION_RANK[p.precision]
+                       and same_date(p, q) for q in parsed)]
+
+
+def _entry_span(entry: Entry, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The span of an activity from every source that dates it.
+
+    The most precise reading of a date wins over a coarser one that agrees with it (a CV's
+    "2024" does not hide a typed "2024-08"); when sources really disagree (a start typed a
+    year off), the earliest start and the latest end count, so a gap must be unexplained
+    by every source. The disagreement itself is a reconciliation finding.
+    """
+    v, app = entry.values, entry.app_values
+    starts = _refined([v.get("start_date"), app.get("start_date")]
+                      + [ev.value for ev in entry.docs.get("start_date", [])])
+    ends = _refined([v.get("end_date"), app.get("end_date")]
+                    + [ev.value for ev in entry.docs.get("end_date", [])])
+    ongoing = bool(v.get("current")) or (bool(starts) and not ends)
+    if not starts and not ends:
+        return None
+    first = min(p.first_day() for p in starts) if starts else min(p.first_day() for p in ends)
+    last = as_of if ongoing else max(p.last_day() for p in ends)
+    if not starts:
+        last = max(p.last_day() for p in ends)
+    return (first, last) if first <= last else None
+
+
 def _activities(ctx: RuleContext) -> list[Activity]:
     out = []
     for section, name_field in (("work_history", "employer"), ("education", "institution")):
         for entry in ctx.profile.entries.get(section, []):
-            v = entry.values
-            span = activity_span(v.get("start_date"), v.get("end_date"), v.get("current"),
-                                 ctx.as_of)
+            span = _entry_span(entry, ctx.as_of)
             if span is not None:
                 out.append(Activity(span[0], span[1], _label(entry, name_field)))
     return out
@@ -125,9 +156,9 @@ def work_history_gap(ctx: RuleContext) -> Iterator[Finding]:
     """A gap longer than 6 months (error beyond 1 year) with no explanation covering it."""
     rule = get("work_history.gap")
     s = ctx.settings
+    if not ctx.profile.entries.get("work_history"):
+        return  # no work history at all: nothing to measure (completeness asks for the CV)
     activities = _activities(ctx)
-    if not activities:
-        return  # nothing to measure; completeness rules report a missing CV
     window_start = add_years(ctx.as_of, -s.gap_lookback_years)
     explanations = list(ctx.profile.application.gap_explanations or [])
     for gap in find_gaps(activities, window_start, ctx.as_of):

@@ -19,7 +19,7 @@ from credintake.contract import Finding
 from credintake.rules.context import DOC_LABELS, RuleContext, cite, where
 from credintake.rules.names import ParsedName, compare_person, fold, match_applicant
 from credintake.rules.registry import get, register
-from credintake.rules.profile import source_of
+from credintake.rules.evidence import source_of
 
 _ORG_WORDS = re.compile(r"\b(group|llc|pllc|inc|corp|associates|partners|clinic|medical|"
                         r"health|hospital|physicians|practice|pc|pa|center|services)\b", re.I)

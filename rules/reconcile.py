@@ -15,8 +15,8 @@ from typing import Any
 
 from credintake.contract import ReconciliationItem, Source
 from credintake.rules.names import fold, match_applicant
-from credintake.rules.profile import (MODELS, NAME_AUTHORITY, Entry, Evidence, HolderName,
-                                     Profile, source_of)
+from credintake.rules.evidence import (MODELS, NAME_AUTHORITY, Entry, Evidence, HolderName,
+                                       Profile, source_of)
 from credintake.rules.values import FIELD_KINDS, Comparison, compare, is_blank
 from credintake.settings import RuleSettings
 
@@ -90,6 +90,8 @@ def reconcile_entry(section: str, entry: Entry, settings: RuleSettings,
                                   kind, "", section, entry, chosen.doc_type))
             continue
         if not docs:
+            if name == "kind":
+                continue  # derived from the wording, never printed: nothing to be missing
             out.append(Record(_item(path, "missing_in_documents", app, None, None, None),
                               kind, "", section, entry))
             continue

@@ -82,15 +82,17 @@ def _render_into(doc: Doc, doc_type: str, template_id: str | None, persona: Pers
 
 
 def render_document(doc_type: str, template_id: str | None, persona: Persona, rng: random.Random,
-                    *, item: int = 0) -> RenderedDoc:
+                    *, item: int = 0, template_filter: TemplateFilter | None = None) -> RenderedDoc:
     """Render one document of ``doc_type`` for ``persona`` as a text-layer PDF.
 
-    ``template_id`` None picks one with ``rng``; ``item`` selects which of the persona's
-    licenses / board certs / trainings / cards / CME certificates to show (modulo their count).
-    Raises ValueError when the persona has nothing of that type (``supports``).
+    ``template_id`` None picks one with ``rng`` among those passing ``template_filter``
+    (e.g. ``lambda t: t not in HOLDOUT_TEMPLATES`` for training data); ``item`` selects which
+    of the persona's licenses / board certs / trainings / cards / CME certificates to show
+    (modulo their count). Raises ValueError when the persona has nothing of that type
+    (``supports``) or no template passes the filter.
     """
     doc = Doc()
-    label = _render_into(doc, doc_type, template_id, persona, rng, item)
+    label = _render_into(doc, doc_type, template_id, persona, rng, item, template_filter)
     return RenderedDoc(doc.finish(), label)
 
 
@@ -137,7 +139,9 @@ def _file_names(rng: random.Random, n: int) -> list[str]:
         k += rng.choice((1, 1, 2, 3))
         names.append([f"scan_{k:04d}.pdf", f"IMG_{k:04d}.pdf", f"document{k}.pdf",
                       f"upload_{rng.getrandbits(32):08x}.pdf", f"{k:08d}.pdf"][style])
-    return list(dict.fromkeys(names)) if len(set(names)) == n else [f"file_{i:03d}_{rng.getrandbits(16):04x}.pdf" for i in range(n)]
+    if len(set(names)) == n:
+        return names
+    return [f"file_{i:03d}_{rng.getrandbits(16):04x}.pdf" for i in range(n)]
 
 
 def generate_packet(seed: int, out_root: Path, *, template_filter: TemplateFilter | None = None,

@@ -450,13 +450,14 @@ def make_persona(rng: random.Random, as_of: date | str = "2026-11-22", professio
             s = e_month
         jst = rng.choice(sorted(data.CITIES)) if rng.random() < 0.35 else state
         jcity = rng.choice(data.CITIES[jst][0])
+        if last_job:  # the current (or latest) job is where the provider practises now
+            jst, jcity = state, city
         pat = rng.choice(data.EMPLOYER_PATTERNS)
         employer = pat.format(city=jcity, name=fk.last_name(), saint=rng.choice(data.SAINTS), state=jst)
         end = None if (last_job and current) else e_month
         if last_job and not current:
             end = max(s, _month_add(as_of.replace(day=1), -rng.randrange(1, 5)))
         jobs.append(Job(employer, rng.choice(titles), jcity, jst, s, end))
-    jobs[-1] = Job(jobs[-1].employer, jobs[-1].title, city, state, jobs[-1].start_date, jobs[-1].end_date)
 
     # licenses -------------------------------------------------------------------------------------
     lic_kinds = {"MD": ["MD"], "DO": ["DO"], "NP": ["RN", "NP"], "PA": ["PA"], "CRNA": ["RN", "CRNA"],

@@ -51,9 +51,25 @@ def _cached_app(broker_url: str) -> Celery:
 def get_app(settings: Settings) -> Celery:
     """A (cached) Celery app for publishing to ``settings.jobs.broker_url``."""
     assert settings.jobs.broker_url
-    return _cached_app(settings.jobs.broker_url)
+    app = _cached_app(settings.jobs.broker_url)
+    if app not in _published:
+        _published.append(app)
+    return app
 
 
+def close_publishers() -> None:
+    """Close broker connections opened for publishing (at service shutdown)."""
+    for app in _published:
+        try:
+            app.pool.force_close_all()
+            app.close()
+        except Exception:  # noqa: BLE001 - shutting down anyway
+            pass
+    _published.clear()
+    _cached_app.cache_clear()
+
+
+_published: list[Celery] = []
 _worker_db: Any = None
 
 

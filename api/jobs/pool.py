@@ -17,7 +17,7 @@ import signal
 import socket
 import threading
 import uuid
-from multiprocessing.synchronize import Event
+from multiprocessing.connection import Connection
 from typing import Any
 
 from credintake.settings import Settings
@@ -25,8 +25,10 @@ from credintake.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def worker_main(settings_data: dict[str, Any], name: str, stop: Event) -> None:
-    """Body of one worker process: claim, run, repeat until ``stop`` is set."""
+def worker_main(settings_data: dict[str, Any], name: str, stop: Connection) -> None:
+    """Body of one worker process: claim, run, repeat until the parent writes to (or
+    closes) the ``stop`` pipe. A pipe, not an Event: a worker killed while waiting on a
+    shared Event's condition would make the parent's ``set()`` block forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     logging.basicConfig(level=logging.INFO,
@@ -35,7 +37,6 @@ def worker_main(settings_data: dict[str, Any], name: str, stop: Event) -> None:
     from credintake.api.jobs.runner import execute
     from credintake.api.store.db import Database
 
-    parent = os.getppid()
     settings = Settings(**settings_data)
     try:
         from PIL import Image
@@ -47,10 +48,7 @@ def worker_main(settings_data: dict[str, Any], name: str, stop: Event) -> None:
     worker = f"{socket.gethostname()}:{os.getpid()}:{name}"
     log.info("worker %s started", worker)
     idle = 0
-    while not stop.is_set():
-        if os.getppid() != parent:
-            log.warning("worker %s: parent process is gone; stopping", worker)
-            break
+    while not stop.poll(0):          # readable: a stop message, or EOF (the parent is gone)
         try:
             if idle % 20 == 0:
                 queue.fail_abandoned(db)
@@ -60,7 +58,7 @@ def worker_main(settings_data: dict[str, Any], name: str, stop: Event) -> None:
             claim = None
         if claim is None:
             idle += 1
-            stop.wait(settings.jobs.poll_seconds)
+            stop.poll(settings.jobs.poll_seconds)
             continue
         idle = 0
         assert claim.packet_id is not None
@@ -76,20 +74,25 @@ class WorkerPool:
         self.settings = settings
         self.size = max(1, size or settings.jobs.embedded_workers or settings.workers)
         self.ctx = mp.get_context("spawn")
-        self.stop_event = self.ctx.Event()
         self.procs: list[Any] = []
+        self.pipes: list[Connection] = []
         self._supervisor: threading.Thread | None = None
         self._stopping = threading.Event()
         self._data = settings.model_dump(mode="json")
 
-    def _spawn(self) -> Any:
+    def _spawn(self) -> tuple[Any, Connection]:
+        reader, writer = self.ctx.Pipe(duplex=False)
         p = self.ctx.Process(target=worker_main, name="credintake-worker", daemon=False,
-                             args=(self._data, uuid.uuid4().hex[:6], self.stop_event))
+                             args=(self._data, uuid.uuid4().hex[:6], reader))
         p.start()
-        return p
+        reader.close()
+        return p, writer
 
     def start(self) -> WorkerPool:
-        self.procs = [self._spawn() for _ in range(self.size)]
+        for _ in range(self.size):
+            p, w = self._spawn()
+            self.procs.append(p)
+            self.pipes.append(w)
         self._supervisor = threading.Thread(target=self._supervise, daemon=True,
                                             name="credintake-pool-supervisor")
         self._supervisor.start()
@@ -107,17 +110,23 @@ class WorkerPool:
                     log.warning("worker process %s exited with %s; starting a new one",
                                 p.pid, p.exitcode)
                     p.join(timeout=0)
-                    self.procs[i] = self._spawn()
+                    self.pipes[i].close()
+                    self.procs[i], self.pipes[i] = self._spawn()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Ask workers to finish their current job, then wait (terminate after ``timeout``)."""
         self._stopping.set()
-        self.stop_event.set()
+        if self._supervisor:
+            self._supervisor.join(timeout=5)
+        for w in self.pipes:
+            try:
+                w.send("stop")
+            except OSError:
+                pass                    # that worker is already gone
+            w.close()
         for p in self.procs:
             p.join(timeout=timeout)
             if p.is_alive():
                 p.terminate()
                 p.join(timeout=5)
-        if self._supervisor:
-            self._supervisor.join(timeout=5)
         log.info("embedded worker pool stopped")

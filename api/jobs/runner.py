@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -69,7 +70,10 @@ class _Heartbeat(threading.Thread):
 
     def run(self) -> None:
         every = self.db.settings.jobs.heartbeat_seconds
-        while not self.stop.wait(every):
+        deadline = time.monotonic() + self.db.settings.jobs.timeout_seconds
+        while not self.stop.wait(min(every, max(0.05, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                self._give_up()
             try:
                 if not queue.heartbeat(self.db, self.job_id, self.worker):
                     self.lost = True
@@ -77,6 +81,20 @@ class _Heartbeat(threading.Thread):
                     return
             except Exception as exc:  # noqa: BLE001 - keep beating through a blip
                 log.warning("job %s: heartbeat failed (%s)", self.job_id, type(exc).__name__)
+
+
+    def _give_up(self) -> None:
+        """The hard deadline: record the timeout, then end this worker process (a stuck
+        OCR call cannot be interrupted from Python). The pool supervisor or Celery starts a
+        fresh process; the job is retried while attempts remain."""
+        limit = self.db.settings.jobs.timeout_seconds
+        try:
+            status = queue.fail(self.db, self.job_id, self.worker,
+                                f"TimeoutError: processing took longer than {limit:g}s")
+            log.error("job %s timed out after %gs (now %s); worker exits", self.job_id, limit,
+                      status or "owned by another worker")
+        finally:
+            os._exit(70)
 
 
 def execute(db: Database, job_id: str, packet_id: str, worker: str) -> str:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from credintake.settings import Settings
@@ -109,9 +109,26 @@ def alembic_config(url: str) -> Any:
     return cfg
 
 
+MIGRATION_LOCK = 7262001   # PostgreSQL advisory lock id: one migrator at a time
+
+
 def migrate(url: str) -> None:
-    """``alembic upgrade head``: the only way the schema is created or changed."""
+    """``alembic upgrade head``: the only way the schema is created or changed.
+
+    On PostgreSQL the upgrade runs under a transaction-scoped advisory lock, so an API
+    container and worker containers starting together do not race to create tables."""
     from alembic import command
 
-    command.upgrade(alembic_config(url), "head")
+    cfg = alembic_config(url)
+    if is_sqlite(url):
+        command.upgrade(cfg, "head")
+    else:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            engine.dispose()
     log.info("database schema at head")

@@ -43,10 +43,12 @@ _SMALL = frozenset({"of", "and", "in", "the", "at", "for", "to", "de", "la", "y"
 _OPEN_END = re.compile(rf"(?P<start>{SIDE_PATTERN})\s*[{DASHES}]+\s*(?=\t|$)", re.I)
 _SEPARATORS = re.compile(r"\t|\s+[|•·]\s+|[|•·;]|\s+[–—-]\s+|\s{2,}|[()\[\]]|\s+@\s+")
 _AT = re.compile(r"\s+at\s+(?=[A-Z])")  # "Hospitalist at Mercy" but not "University of Texas at Austin"
-_PROGRAM_FIRST = re.compile(r"(?i)(?:residency|fellowship|internship)(?:\s+program)?\s*(?:in\b|,|:|-|–)\s*(?P<p>.+)")
+_PROGRAM_FIRST = re.compile(
+    r"(?i)(?:residency|fellowship|internship)(?:\s+program)?\s*(?:in\b|,|:|-|–)\s*(?P<p>.+)")
 _PROGRAM_LAST = re.compile(r"(?i)(?P<p>.+?)\s+(?:residency|fellowship|internship)(?:\s+program)?")
 _MAX_HEADLINE_WORDS = 16
 _TAIL_DATE = re.compile(rf"(?:^|(?<=\s)){SIDE_PATTERN}\s*$", re.I)
+_DATE_PAIR = re.compile(rf"(?P<a>{SIDE_PATTERN})\s+(?P<b>{SIDE_PATTERN}|present|current|now)\s*$", re.I)
 _OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|to date|date")
 
 
@@ -126,6 +128,18 @@ def _from_to_cells(row: Row) -> Anchor | None:
         end = parse_side(row.text[b0:b1], b0)
         if end is not None and end.value[:4] >= start.value[:4]:
             return Anchor(row, start, end, False, (a0, b1))
+    for a0, a1 in spans:  # From and To read into one cell (OCR, tight grids)
+        m = _DATE_PAIR.search(row.text, a0, a1)
+        if m is None:
+            continue
+        start = parse_side(m.group("a"), m.start("a"))
+        if start is None:
+            continue
+        if _OPEN_WORD.fullmatch(m.group("b")):
+            return Anchor(row, start, None, True, m.span())
+        end = parse_side(m.group("b"), m.start("b"))
+        if end is not None and end.value[:4] >= start.value[:4]:
+            return Anchor(row, start, end, False, m.span())
     return None
 
 
@@ -217,11 +231,14 @@ def _blocks(rows: list[Row], big: set[int]) -> list[tuple[int, int]]:
 # --- fields ---------------------------------------------------------------------------
 
 def headline_rows(entry: Entry) -> list[Row]:
-    """The anchor row, the headline rows above it and up to two headline rows below."""
+    """The anchor row, the headline rows above it and a few headline rows below: two
+    when nothing is above, one when one row is, none when the entry already printed two
+    lines before its dates (rows after that are the next entry's, or debris)."""
     idx = entry.rows.index(entry.anchor.row)
     picked = [r for r in entry.rows[:idx] if _is_headline(r)]
+    below = max(0, 2 - len(picked))
     picked.append(entry.anchor.row)
-    for r in entry.rows[idx + 1: idx + 3]:
+    for r in entry.rows[idx + 1: idx + 1 + below]:
         if not _is_headline(r):
             break
         picked.append(r)
@@ -346,6 +363,11 @@ def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
     return frags, places
 
 
+def headline_fragments(entry: Entry) -> list[Fragment]:
+    """The entry's headline text cut into fragments, dates and places removed."""
+    return _collect(entry)[0]
+
+
 def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
                frags: list[Fragment], masked: tuple[int, int] | None) -> list[Fragment]:
     """Fragments of ``row`` that continue a table cell of the row above (text wrapped
@@ -370,6 +392,10 @@ def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragmen
         first = row.words_in(f.start, f.end)[0]
         if not nxt or t_x1 + 0.25 * above.height + (first.x1 - first.x0) < min(nxt) - 2:
             left.append(f)  # it would have fitted on the row above: a new line, not a wrap
+            continue
+        gridded = len(above.cells) >= 3 or re.search(r"\b(?:of|in|and|for|at|&)$", target.text)
+        if len(f.text.split()) > 3 or not (gridded or f.text[:1].islower()):
+            left.append(f)  # a line of its own under a two-cell row, not a wrapped cell
             continue
         k = frags.index(target)
         frags[k] = Fragment(target.row, target.start, target.end, (*target.more, f))
@@ -477,5 +503,6 @@ def _extend_org(frag: Fragment, frags: list[Fragment]) -> Fragment:
     return frag
 
 
-__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "program_name",
+__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "headline_fragments",
+           "program_name",
            "segment", "work_fields"]

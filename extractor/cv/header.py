@@ -29,7 +29,8 @@ from credintake.extractor.names import clean_name, is_credential, looks_like_nam
 Fields = dict[str, FieldValue]
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")  # OCR spaces the @
-_NPI_LABELLED = re.compile(r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
+_NPI_LABELLED = re.compile(
+    r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
 _TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
 _FAX = re.compile(r"fax|facsimile|pager|beeper|f", re.I)
 _PHONE_LABEL = re.compile(r"\b(fax|facsimile|pager|beeper|phone|tel|telephone|cell|mobile|office|"
@@ -167,10 +168,13 @@ def _phone(rows: list[Row]) -> FieldValue | None:
 
 
 def _looks_like_other_number(text: str, start: int, end: int) -> bool:
-    """A ten-digit NPI or a date range is not a phone number."""
+    """A ten-digit NPI (digits without separators and no phone label) or a date range is
+    not a phone number."""
     raw = text[start:end]
-    if re.fullmatch(r"\d{10}", raw) and re.search(r"\bNPI\b", text[max(0, start - 20):start], re.I):
-        return True
+    if re.fullmatch(r"\+?1?\d{10}", raw):  # printed without separators: an identifier
+        before = text[max(0, start - 30):start]
+        labels = _PHONE_LABEL.findall(before)
+        return not labels or bool(re.search(r"\bNPI\b|identifier|license|#", before, re.I))
     return bool(re.fullmatch(r"[\d\s]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d[\d\s]*", raw))
 
 

@@ -57,14 +57,15 @@ def _nlp() -> tuple[spacy.language.Language, Matcher]:
     title_noun = {"LOWER": {"IN": sorted(TITLE_NOUNS)}}
     ist = {"LOWER": {"REGEX": r"^[a-z]{4,}(?:ist|ian|ists)$"}, "IS_TITLE": True}
     modifier = {"LOWER": {"IN": sorted(TITLE_WORDS | TITLE_HEADS)}, "OP": "*"}
-    matcher.add("TITLE_END", [[modifier, title_noun, {"IS_SENT_START": False, "OP": "?"}],
+    matcher.add("TITLE_END", [[modifier, title_noun],
                               [modifier, ist]])
-    matcher.add("TITLE_OF", [[title_noun, {"LOWER": {"IN": ["of", "for", ","]}}]])
+    matcher.add("TITLE_OF", [[modifier, title_noun, {"LOWER": {"IN": ["of", "for", ","]}}]])
     org_noun = {"LOWER": {"IN": sorted(STRONG_ORG_WORDS)}}
     matcher.add("ORG_END", [[org_noun]])
     matcher.add("ORG_OF", [[{"LOWER": {"IN": sorted(_ORG_OPENERS)}}, {"LOWER": "of"}]])
     matcher.add("ORG_WORD", [[{"LOWER": {"IN": sorted(ORG_WORDS)}}]])
-    matcher.add("ORG_SUFFIX", [[{"LOWER": {"REGEX": r"^(?:llc|l\.l\.c\.?|inc\.?|p\.?c\.?|pllc|llp|ltd\.?)$"}}]])
+    suffix = r"^(?:llc|l\.l\.c\.?|inc\.?|p\.?c\.?|pllc|llp|ltd\.?)$"
+    matcher.add("ORG_SUFFIX", [[{"LOWER": {"REGEX": suffix}}]])
     return nlp, matcher
 
 

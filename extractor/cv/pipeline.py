@@ -14,12 +14,13 @@ from credintake.contract import FieldValue
 from credintake.extractor.cv.entries import (
     Entry,
     education_fields,
+    headline_fragments,
     segment,
     work_fields,
 )
 from credintake.extractor.cv.header import header_fields
-from credintake.extractor.cv.phrases import find_degree
-from credintake.extractor.cv.rows import build_rows
+from credintake.extractor.cv.phrases import find_degree, is_title, score
+from credintake.extractor.cv.rows import Row, build_rows
 from credintake.extractor.cv.sections import split_sections
 from credintake.extractor.layout import Page
 
@@ -37,29 +38,46 @@ def read_cv(pages: list[Page]) -> tuple[Fields, Entries]:
     fields = header_fields(rows)
     entries: dict[str, list[Fields]] = {"education": [], "work_history": []}
     sections = split_sections(rows)
-    kinds = {s.kind for s in sections}
     for section in sections:
         if section.kind == "education":
             entries["education"] += [education_fields(e) for e in segment(section.rows, "education")]
         elif section.kind == "work_history":
-            entries["work_history"] += _inherit([work_fields(e) for e in segment(section.rows, "work_history")])
-    if not kinds & {"education", "work_history"}:
-        _without_headings(rows, entries)
+            jobs = []
+            for entry in segment(section.rows, "work_history"):
+                if _is_schooling(entry):  # an education heading lost (OCR) or never printed
+                    entries["education"].append(education_fields(entry))
+                else:
+                    jobs.append(work_fields(entry))
+            entries["work_history"] += _inherit(jobs)
+        elif section.kind == "top":
+            _unlabelled(section.rows, entries)
     return fields, {k: _dedupe(v) for k, v in entries.items()}
 
 
-def _without_headings(rows: list, entries: dict[str, list[Fields]]) -> None:
-    """A CV with no recognisable headings: every dated headline is an entry, education
-    when it names a degree or training program, a job otherwise."""
+def _unlabelled(rows: list[Row], entries: Entries) -> None:
+    """Dated headlines before any recognised heading (a CV without headings, or one whose
+    headings OCR lost): education when they name a degree or program, jobs when they name
+    an employer or a title; anything vaguer (a summary's "since 2012") is left out."""
+    jobs = []
     for entry in segment(rows, "work_history"):
-        if _names_degree(entry):
-            entries["education"].append(education_fields(entry))
-        else:
-            entries["work_history"].append(work_fields(entry))
+        if _is_schooling(entry):
+            edu = education_fields(entry)
+            if "institution" in edu or "degree" in edu:
+                entries["education"].append(edu)
+            continue
+        job = work_fields(entry)
+        if "title" in job or ("employer" in job and job["employer"].confidence >= 0.5):
+            jobs.append(job)
+    entries["work_history"] += _inherit(jobs)
 
 
-def _names_degree(entry: Entry) -> bool:
-    return any(find_degree(r.text) for r in entry.rows[:3])
+def _is_schooling(entry: Entry) -> bool:
+    """The entry names a degree or training program and no job title ('MD Anderson
+    Cancer Center' is an organisation, 'Boston, MA' a place, neither a degree)."""
+    texts = [f.text for f in headline_fragments(entry)]
+    if not any(find_degree(t) and score(t).org < 2.0 for t in texts):
+        return False
+    return not any(is_title(t) for t in texts)
 
 
 def _inherit(jobs: list[Fields]) -> list[Fields]:

@@ -17,7 +17,12 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from credintake.extractor.date_ranges import find_date_ranges
+from credintake.extractor.date_ranges import (
+    DASHES,
+    OPEN_PATTERN,
+    SIDE_PATTERN,
+    find_date_ranges,
+)
 from credintake.extractor.dates import find_dates
 from credintake.extractor.layout import Line, Page, Word
 
@@ -162,7 +167,7 @@ def _page_rows(page: Page, running: set[tuple[int, str]] | None = None) -> list[
             last.add(Cell(list(line.words)))
         else:
             rows.append(Row(page, [Cell(list(line.words))], line.block))
-    return _rejoin_table_columns(_rejoin_side_column(rows))
+    return _join_wrapped_ranges(_rejoin_table_columns(_rejoin_side_column(rows)))
 
 
 def _same_row(row: Row, line: Line) -> bool:
@@ -172,11 +177,11 @@ def _same_row(row: Row, line: Line) -> bool:
 
 
 def _is_side_only(row: Row) -> bool:
-    """A row that is only a date range, a date, or a 'City, ST' place."""
+    """A row that is only a date range, a date, 'Present', or a 'City, ST' place."""
     if len(row.cells) != 1:
         return False
     text = row.text.strip()
-    if _PLACE_ONLY.match(text):
+    if _PLACE_ONLY.match(text) or re.fullmatch(OPEN_PATTERN, text, re.I):
         return True
     spans = [r.span for r in find_date_ranges(text)] or [(d.start, d.end) for d in find_dates(text)]
     return bool(spans) and sum(b - a for a, b in spans) >= 0.7 * len(text)
@@ -186,7 +191,7 @@ def _is_label(row: Row) -> bool:
     """A short lone row without digits: a heading in a dates-and-headings column."""
     text = row.text.strip()
     return (len(row.cells) == 1 and len(text.split()) <= 5 and not re.search(r"\d", text)
-            and sum(c.isalpha() for c in text) >= 3)
+            and sum(c.isalpha() for c in text) >= 2)
 
 
 def _rejoin_side_column(rows: list[Row]) -> list[Row]:
@@ -206,25 +211,31 @@ def _rejoin_side_column(rows: list[Row]) -> list[Row]:
     columns = {b for b, rs in per_block.items()
                if sum(id(r) in side for r in rs) >= 2
                and all(id(r) in side or _is_label(r) for r in rs)}
-    if not columns or len(columns) == len(per_block):
+    # a right margin that also holds the contact block: mostly dates, some other lines
+    mixed = {b for b, rs in per_block.items() if b not in columns
+             and sum(id(r) in side for r in rs) >= max(3, 0.5 * len(rs))}
+    if not (columns | mixed) or len(columns | mixed) == len(per_block):
         return rows
-    main = [r for r in rows if r.block not in columns]
+    main = [r for r in rows if r.block not in columns | mixed]
+    consumed: set[int] = set()
     loose: list[Row] = []
-    for row in (r for r in rows if r.block in columns):
+    for row in (r for r in rows if r.block in columns | mixed):
         partner = _facing(row, main) if id(row) in side else None
         if partner is not None:
             partner.add(row.cells[0])
-        else:
+            consumed.add(id(row))
+        elif row.block in columns:
             loose.append(row)
+    out = [r for r in rows if r.block not in columns and id(r) not in consumed]
     for row in loose:
         near = min(main, key=lambda m: (abs(m.top - row.top)))
         row.block = near.block
-        at = next((k for k, m in enumerate(main) if m.block == near.block and m.top > row.top),
+        at = next((k for k, m in enumerate(out) if m.block == near.block and m.top > row.top),
                   None)
         if at is None:
-            at = max(k for k, m in enumerate(main) if m.block == near.block) + 1
-        main.insert(at, row)
-    return main
+            at = max(k for k, m in enumerate(out) if m.block == near.block) + 1
+        out.insert(at, row)
+    return out
 
 
 def _rejoin_table_columns(rows: list[Row]) -> list[Row]:
@@ -288,6 +299,35 @@ def _facing(row: Row, main: list[Row]) -> Row | None:
         if distance <= limit:
             best, limit = other, distance
     return best
+
+
+_HANGING = re.compile(rf"{SIDE_PATTERN}\s*(?:[{DASHES}]+|\bto|\bthrough|\buntil)\s*$", re.I)
+_END_ONLY = re.compile(rf"^\s*(?:[{DASHES}]\s*)?(?:{SIDE_PATTERN}|\b{OPEN_PATTERN}\b)\s*$", re.I)
+
+
+def _join_wrapped_ranges(rows: list[Row]) -> list[Row]:
+    """'Jul 2015 –' over 'Present' in a narrow date column is one range: the end date's
+    words join the cell above, and a row left empty disappears."""
+    drop: set[int] = set()
+    for i, row in enumerate(rows):
+        for cell in row.cells:
+            if not _HANGING.search(cell.text):
+                continue
+            for below in rows[i + 1:i + 3]:
+                if below.page is not row.page or below.top - row.bottom > row.height:
+                    break
+                hit = next((c for c in below.cells if abs(c.x0 - cell.x0) <= 3 * row.height
+                            and _END_ONLY.match(c.text)), None)
+                if hit is not None:
+                    cell.words.extend(hit.words)
+                    below.cells.remove(hit)
+                    row._reindex()
+                    if below.cells:
+                        below._reindex()
+                    else:
+                        drop.add(id(below))
+                    break
+    return [r for r in rows if id(r) not in drop]
 
 
 def _is_page_furniture(line: Line, page: Page) -> bool:

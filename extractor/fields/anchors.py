@@ -58,8 +58,9 @@ class Seg:
 
 
 def _split_colon(w: Word) -> list[Word]:
-    """'No.:A12345' -> 'No.:' + 'A12345' (boxes split in proportion); times stay whole."""
-    m = re.match(r"^(.*?[A-Za-z.#)]:)(\S+)$", w.text)
+    """'No.:A12345' -> 'No.:' + 'A12345', 'Certificate/Policy' -> 'Certificate/' + 'Policy'
+    (boxes split in proportion); times and dates stay whole."""
+    m = re.match(r"^(.*?[A-Za-z.#)]:)(\S+)$", w.text) or re.match(r"^([A-Za-z]{3,}/)([A-Za-z]{3,}\S*)$", w.text)
     if not m or len(w.text) < 3:
         return [w]
     head, tail = m.group(1), m.group(2)
@@ -223,7 +224,7 @@ def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | No
         for prio, key, n in keys:
             if not key:
                 continue
-            for size in {max(1, n - 1), n, n + 1}:
+            for size in range(1, n + 2):  # OCR may merge ("OriginalIssueDate") or split words
                 for i in range(0, n_words - size + 1):
                     cand = "".join(toks[i:i + size])
                     if not cand or abs(len(cand) - len(key)) > max(2, len(key) // 4):
@@ -306,6 +307,22 @@ def _column_part(seg: Seg, lb: tuple[float, float, float, float]) -> Seg:
     return seg
 
 
+def _wrapped(doc: Doc, seg: Seg) -> Seg | None:
+    """A table cell's text wrapped onto a second line: right under it, same left edge, and
+    alone on its row (a following row of the table has other cells)."""
+    b = seg.bbox
+    h = seg.height
+    for other in doc.page_segs(seg.page):
+        o = other.bbox
+        if other is seg or abs(o[0] - b[0]) > 4 or not 0 <= o[1] - b[3] <= 0.6 * h:
+            continue
+        row = [x for x in doc.page_segs(seg.page) if x is not other and abs(x.bbox[1] - o[1]) < 3]
+        if row or starts_with_label(other.words):
+            return None
+        return other
+    return None
+
+
 def right_of(doc: Doc, hit: LabelHit) -> list[Seg]:
     """Segments on the label's row, right of it, nearest first."""
     lb = hit.bbox
@@ -368,7 +385,7 @@ def starts_with_label(words: Sequence[Word]) -> bool:
     acc = ""
     for i, w in enumerate(words[:5]):
         acc += norm(w.text)
-        if acc in MULTI_LABELS and i > 0:
+        if acc in MULTI_LABELS:  # also merged by OCR: "CredentialNumber"
             return True
         if acc in SINGLE_LABELS and (w.text.endswith(":") or i == len(words) - 1):
             return True
@@ -434,16 +451,35 @@ def candidates(doc: Doc, hit: LabelHit, spec: Spec) -> Iterable[tuple[list[Word]
             for s in right_of(doc, hit)[:2]:
                 if starts_with_label(s.words):
                     break
+                more = _wrapped(doc, s)
+                if more is not None:
+                    yield s.words + more.words, 0.95
                 yield s.words[:_stop_index(s.words, stops)], 0.97
         elif direction == "below" and caption:
             vertical += [(s.bbox[1] - lb[3], _column_part(s, lb), 0.9) for s in below(doc, hit)[:3]]
         elif direction == "above" and caption:
             vertical += [(1.3 * (lb[1] - s.bbox[3]) + 2, s, 0.8) for s in above(doc, hit)[:1]]
     # nearest row first; within a row, the cell most directly under the label
-    for _, s, factor in sorted(vertical, key=lambda t: (round(t[0] / 3), abs(t[1].bbox[0] - lb[0]))):
+    mid = (lb[0] + lb[2]) / 2
+    for _, s, factor in sorted(vertical, key=lambda t: (round(t[0] / 3), abs((t[1].bbox[0] + t[1].bbox[2]) / 2 - mid))):
         if starts_with_label(s.words):
             continue
+        more = _wrapped(doc, s)
+        if more is not None:
+            yield s.words + more.words, factor * 0.98
         yield s.words[:_stop_index(s.words, stops)], factor
+
+
+def _part_of_longer(hit: LabelHit) -> bool:
+    """A one-word label run on by another word ("Policy Effective", "Policy Period") is the
+    start of a different caption, not this label followed by its value."""
+    if hit.last - hit.first != 1 or hit.seg.words[hit.first].text.endswith(":") or hit.last >= len(hit.seg.words):
+        return False
+    nxt = hit.seg.words[hit.last].text.strip(":")
+    if not nxt.isalpha():
+        return False
+    key = norm(hit.seg.words[hit.first].text + nxt)
+    return any(k.startswith(key) for k in MULTI_LABELS)
 
 
 def _caption_like(hit: LabelHit) -> bool:
@@ -463,7 +499,7 @@ def find_field(doc: Doc, spec: Spec, *, pages: Iterable[Page] | None = None,
     """The best labelled value for ``spec`` (label quality, then synonym order, then page order)."""
     hits = find_labels(doc, spec.labels, pages=pages, fuzzy=spec.fuzzy) if hits is None else hits
     for hit in hits:
-        if spec.excluded(doc, hit) or (spec.at_start and not _caption_like(hit)):
+        if spec.excluded(doc, hit) or (spec.at_start and not _caption_like(hit)) or _part_of_longer(hit):
             continue
         for words, factor in candidates(doc, hit, spec):
             if spec.none_re is not None and factor >= 0.97 and words \

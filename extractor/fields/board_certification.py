@@ -36,7 +36,9 @@ ISSUE_LABELS = ("Certified Since", "Initial Certification Date", "Initial Certif
 EXPIRY_LABELS = ("Valid Through", "Valid Thru", "Valid Until", "Expiration Date", "Expires", "Expiration",
                  "This certificate expires", "Certificate Expires", "Certification Expires", "Certified Through",
                  "Expires On", "Exp Date", "Recertification Due", "Recertification Date", "Good Through",
-                 "Expiry Date", "Certification Valid Through", "Valid To", "Certification End Date")
+                 "Expiry Date", "Certification Valid Through", "Valid To", "Certification End Date",
+                 "Certification Expiration Date", "Certification Expiration", "End Date", "MOC Due Date",
+                 "Expiration of Certification")
 _NONE = r"(lifetime|permanent|indefinite|time[- ]unlimited|continuous|non[- ]?expiring|does\s+not\s+expire|" \
         r"no\s+expiration|none|n/?a\b|not\s+applicable)"
 _NOT_DATES = r"print|last\s+moc|moc\s+activity|query|generated|as\s+of|birth"
@@ -68,6 +70,7 @@ SPECIALTIES = (
 )
 
 _SPEC_STOP = re.compile(r"\s+(?:on|since|from|effective|through|until|with|as\s+of|by\s+the|valid|and\s+is|"
+                        r"given|dated|this|certified|expires?|issued|awarded|the|in\s+witness|"
                         r"effective)\b|[.;(]|\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _SPEC_BAD = re.compile(r"\b(verification|results?|status|number|no\.?|date|board|certif\w*|diplomate|"
                        r"requirements?|examination|expires?|valid|since|moc|maintenance|www|http|"
@@ -94,7 +97,7 @@ def specialty_value(text: str) -> tuple[str, int, int] | None:
 
 
 _PROSE_SPECIALTY = re.compile(
-    r"(?:diplomate\s+in|certified\s+in|certification\s+in|certified\s+as\s+a\s+specialist\s+in|"
+    r"(?:diplomate\s+in|certified\s+in|certified\s+as\s+an?\s+(?:[a-z]+\s+){0,3}in|certification\s+in|certified\s+as\s+a\s+specialist\s+in|"
     r"board[- ]certified\s+in|subspecialty\s+of|specialty\s+of|certified\s+by\s+the\s+[^.]{0,120}?\s+in)"
     r"\s*:?\s+((?:[A-Z][\w'\-]*,?(?:\s+(?:and|of|in|&|-)\s+|\s+|-)?){1,8})", re.S)
 _PROSE_ISSUE = re.compile(r"(?:certified|certification|diplomate)[^.]{0,160}?\s(?:on|since|effective|as\s+of)\s+"
@@ -114,7 +117,7 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
     put(fields, "holder_name", holder_name(doc, NAME_LABELS, exclude=r"board|supervis|director"))
     board = find_field(doc, Spec(BOARD_LABELS, _board_in, fuzzy=False, at_start=True))
     put(fields, "board", board or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP))
-    specialty = find_field(doc, Spec(SPECIALTY_LABELS, specialty_value,
+    specialty = find_field(doc, Spec(SPECIALTY_LABELS, specialty_value, at_start=True,
                                      exclude=r"number|no\.|#|date|status|verification|expir|valid",
                                      directions=("inline", "right", "below")))
     if specialty is None:

@@ -25,7 +25,9 @@ TITLE_LABELS = ("Activity Title", "Title of Activity", "Activity", "Course Title
                 "Activity Name", "Course Name", "Session Title", "Event", "Conference", "Program", "Module")
 CREDIT_LABELS = ("Credits Earned", "Credits Claimed", "Credit Claimed", "Claimed", "Credits Awarded", "Credit Awarded",
                  "Total Credits Claimed", "Credits", "Credit Hours", "CME Credits", "Hours", "Contact Hours",
-                 "Total Credits", "Credit Earned", "Hours Claimed", "Credits Received", "Awarded")
+                 "Total Credits", "Credit Earned", "Hours Claimed", "Credits Received", "Awarded",
+                 "AMA PRA Category 1 Credits", "AMA PRA Category 1 Credit(s)", "Category 1 Credits",
+                 "Number of Credits", "CE Hours", "CME Hours", "Credit Amount")
 DATE_LABELS = ("Date Completed", "Completion Date", "Completed", "Date of Activity", "Activity Date", "Date Attended",
                "Session Date", "Date of Completion", "Course Date", "Date(s)", "Dates", "Date", "Attended",
                "Date Claimed", "Event Date", "Activity Dates", "Completed On")

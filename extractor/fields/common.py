@@ -41,8 +41,8 @@ def name_by_label(doc: Doc, labels: Sequence[str], *, exclude: str | None = None
 
 def _signature_line(doc: Doc, seg: Seg) -> bool:
     """Is ``seg`` a name printed on or next to a signature caption?"""
-    if SIGNATURE_TITLES.search(seg.text):
-        return True
+    if SIGNATURE_TITLES.search(seg.text.split(" ", 1)[-1] if " " in seg.text else ""):
+        return True  # "Jane Roe, President" (a first name like "Dean" is not a title)
     i = seg.index
     if i > 0 and doc.segs[i - 1].page is seg.page and re.search(
             SIGNATURE_TITLES.pattern + r"\s*(?:name|id|#)?\s*:\s*$", doc.segs[i - 1].text, re.I):
@@ -181,7 +181,8 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         low = tok.lower().strip(",.;:")
         if _cap(tok) or (run and low in connectors):
             run.append(i)
-            if tok.endswith((",", ".", ":", ";", ")")) and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", tok):
+            if tok.endswith((",", ".", ":", ";", ")")) \
+                    and not re.fullmatch(r"[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,3}", tok):
                 runs.append(run)
                 run = []
         else:
@@ -196,11 +197,16 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         while run and toks[run[0]][0].lower().strip(",.;:") in _CONNECTORS \
                 and not (keep_the and toks[run[0]][0] in ("The", "THE")):
             run = run[1:]
-        if len(run) < 2 or not any(keyword.fullmatch(re.sub(r"['’]s$", "", toks[i][0].strip(",.;:()\"'")))
-                                   for i in run):
+        keys = [k for k, i in enumerate(run)
+                if keyword.fullmatch(re.sub(r"['’]s?$", "", toks[i][0].strip(",.;:()\"")))]
+        if len(run) < 2 or not keys:
             continue
+        # a possessive after the name ends it ("MedPro Group's policy"); inside it, it stays ("St. Mary's")
+        poss = [k for k, i in enumerate(run) if re.search(r"['’]s?$", toks[i][0]) and k >= keys[-1]]
+        if poss:
+            run = run[:poss[0] + 1]
         start, end = toks[run[0]][1], toks[run[-1]][2]
-        phrase = re.sub(r"['’]s$", "", text[start:end].rstrip(",.;:)"))
+        phrase = re.sub(r"['’]s?$", "", text[start:end].rstrip(",.;:)"))
         if _BAD_ORG_END.search(phrase):
             continue
         return phrase, start, start + len(phrase)

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Seg, Spec, find_field, find_labels,
-                                                 hit_from_span, parse_words, put, register_labels, search)
+                                                 hit_from_span, norm, parse_words, put, register_labels, search)
 from credintake.extractor.fields.common import date_range, holder_name, org_phrase, org_search
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, money_value, name_value, text_value
@@ -107,7 +109,9 @@ def _row_words(doc: Doc, page: Page, top: float, bottom: float) -> list[Word]:
 
 
 def _header_x(doc: Doc, page: Page, names: Sequence[str]) -> float | None:
-    hits = find_labels(doc, names, pages=[page])
+    """x of a grid column header; only a header standing alone ("LIMITS"), never a word of a
+    caption ("COMBINED SINGLE LIMIT")."""
+    hits = [h for h in find_labels(doc, names, pages=[page]) if h.first == 0 and h.last == len(h.seg.words)]
     return hits[0].bbox[0] if hits else None
 
 
@@ -157,7 +161,10 @@ def _acord(doc: Doc, fields: dict) -> bool:
     put(fields, "expiration_date", parse_words(exp[:1], page, date_value, 0.9))
 
     # limits: money on the row of each limit caption, inside the band
-    lim_words = [w for w in words if x_lim is None or w.x0 >= x_lim - 15]
+    # caption runs per text line of the band (OCR tops wobble; segments keep a row's words together)
+    band_segs = [sg for sg in doc.page_segs(page) if top - 1 <= (sg.bbox[1] + sg.bbox[3]) / 2 < bottom]
+    lim_words = [w for sg in sorted(band_segs, key=lambda sg: (sg.bbox[1], sg.bbox[0])) for w in sg.words
+                 if x_lim is None or w.x0 >= x_lim - 15]
     for name, labels in (("per_claim_limit", PER_CLAIM_LABELS), ("aggregate_limit", AGGREGATE_LABELS)):
         caption = _caption_in(lim_words, labels)
         if caption is None:
@@ -185,15 +192,16 @@ def _acord(doc: Doc, fields: dict) -> bool:
 
 def _caption_in(words: list[Word], labels: Sequence[str]) -> Word | None:
     """The first word that starts one of ``labels`` (OCR-tolerant, word runs joined)."""
-    from credintake.extractor.fields.anchors import norm
     keys = [norm(lbl) for lbl in labels]
     for i in range(len(words)):
         acc = ""
         for j in range(i, min(i + 5, len(words))):
-            if j > i and abs(words[j].top - words[i].top) > 3:
+            if j > i and abs(words[j].top - words[i].top) > 0.6 * max(words[i].height, 4.0):
                 break
             acc += norm(words[j].text)
-            if acc in keys and not (j == i and norm(words[i].text) == "aggregate" and i > 0
+            close = acc in keys or any(len(k) >= 8 and Levenshtein.distance(acc, k, score_cutoff=2) <= 1
+                                       for k in keys)
+            if close and not (j == i and norm(words[i].text) == "aggregate" and i > 0
                                     and norm(words[i - 1].text) in ("general", "products")):
                 return words[j]
     return None
@@ -241,7 +249,8 @@ _PROSE_CARRIER = re.compile(r"(?:insured|covered|coverage|underwritten|issued|pr
                             r"(?:under|by|with|through)\s+(?:the\s+)?([A-Z][^\n,;()]{3,90})")
 _PROSE_INSURED = re.compile(
     r"(?:confirms?\s+that|certif(?:y|ies)\s+that|verif(?:y|ies)\s+that)\s+"
-    r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})\s+(?:is|was|has)",
+    r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*){1,4}(?:,\s*[A-Z][A-Za-z.]{1,8}(?:-[A-Z]{1,2})?){0,3})"
+    r"(?:\s+|-)(?:is|was|has)\b",
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from credintake.extractor.fields.anchors import (Doc, Seg, Spec, find_field, find_labels, put, register_labels, search,
                                                  starts_with_label)
@@ -17,7 +18,7 @@ from credintake.extractor.fields.common import date_by_label, holder_name, state
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, state_value, status_value, text_value
 from credintake.extractor.fields.context import applicant_name
-from credintake.extractor.layout import Page, build_lines
+from credintake.extractor.layout import Page, Word, build_lines
 from credintake.extractor.names import clean_name, looks_like_name
 
 NAME_LABELS = ("Name", "Licensee", "Licensee Name", "Name of Licensee", "Licensee's Name", "Full Name",
@@ -33,12 +34,14 @@ ISSUE_LABELS = ("Original Issue Date", "Original Issue", "Issue Date", "Date Iss
                 "Initial License Date", "Initial Licensure Date", "First Issued", "Licensed Since",
                 "Date Licensed", "Licensure Date", "Original Date", "Effective Date", "Granted",
                 "Original Licensure", "Original Licensure Date", "Initial Licensure", "Date of Licensure",
-                "Licensed On", "Issue")
+                "Licensed On", "Issue", "Issuance Date", "Date of Issuance", "License Issue Date", "Issued Date",
+                "Original Issuance Date")
 EXPIRY_LABELS = ("Expiration Date", "Expiration", "Expires", "Expires On", "Exp Date", "Exp. Date",
                  "Exp", "Valid Through", "Valid Thru", "Valid Until", "Renewal Date", "Renew By",
                  "Expiry Date", "Expiry", "Good Through", "Licensed Through", "Current Through",
                  "License Expires", "Expiration Date of License", "Paid Through", "Active Through",
-                 "Next Renewal")
+                 "Next Renewal", "License Expiration Date", "Expire Date", "Registered Through",
+                 "Registered Thru", "Registration Expires", "Registered through last day of", "Expiration Date of License")
 PROFESSION_LABELS = ("License Type", "Profession", "Credential Type", "Type of License", "License Category",
                      "Licensed As", "Occupation", "Type", "Board/Profession", "License Class")
 STATUS_LABELS = ("Status", "License Status", "Current Status", "Standing", "Primary Status")
@@ -97,18 +100,38 @@ def _result_rows(doc: Doc) -> tuple[Seg, list[Seg]] | None:
     return None
 
 
-def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> list[Page]:
-    """The page with only the header row, what is above it and one result row."""
+def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> tuple[list[Page], float, float]:
+    """The page with only the header row, what is above it and one result row, that row
+    moved up under the header (so "value below the label" reads it). Returns the pages,
+    the row's new top and how far it moved, to put the boxes back afterwards."""
     top_of_header = header.bbox[1]
-    keep_words = []
+    keep_words: list[Word] = []
+    moved: list[Word] = []
     for seg in doc.page_segs(header.page):
         b = seg.bbox
-        if b[1] <= top_of_header + 2 or (row is not None and abs(b[1] - row.bbox[1]) < 3):
+        if b[1] <= top_of_header + 2:
             keep_words.extend(seg.words)
+        elif row is not None and abs(b[1] - row.bbox[1]) < 3:
+            moved.extend(seg.words)
+    shift = 0.0
+    if moved:
+        shift = min(w.top for w in moved) - (header.bbox[3] + 0.5 * header.height)
+        keep_words += [Word(w.text, w.x0, w.top - shift, w.x1, w.bottom - shift, w.conf) for w in moved]
     p = header.page
     others = [pg for pg in doc.pages if pg is not p]
-    return [Page(file=p.file, number=p.number, width=p.width, height=p.height, words=keep_words,
-                 lines=build_lines(keep_words), ocr=p.ocr, text_confidence=p.text_confidence), *others]
+    page = Page(file=p.file, number=p.number, width=p.width, height=p.height, words=keep_words,
+                lines=build_lines(keep_words), ocr=p.ocr, text_confidence=p.text_confidence)
+    return [page, *others], header.bbox[3], shift
+
+
+def _row_fields(doc: Doc, header: Seg, row: Seg | None) -> dict:
+    pages, row_top, shift = _keep_rows(doc, header, row)
+    fields = _fields(Doc(pages))
+    for fv in fields.values():  # boxes of the moved row back where the row is printed
+        if shift and fv.bbox is not None and fv.page == header.page.number and fv.bbox[1] > row_top:
+            x0, y0, x1, y1 = fv.bbox
+            fv.bbox = (x0, round(y0 + shift, 2), x1, round(y1 + shift, 2))
+    return fields
 
 
 @register("state_license")
@@ -122,13 +145,15 @@ def extract_state_license(pages: list[Page]) -> Extraction:
         wanted = applicant_name.get()
         row = None
         if wanted:
-            best = max(rows, key=lambda s: fuzz.token_set_ratio(wanted.lower(), clean_name(s.text).lower()))
-            if fuzz.token_set_ratio(wanted.lower(), clean_name(best.text).lower()) >= 80:
+            def score(seg: Seg) -> float:
+                return fuzz.token_sort_ratio(wanted, clean_name(seg.text), processor=default_process)
+            best = max(rows, key=score)
+            if score(best) >= 80:
                 row = best
         if row is not None:
-            return Extraction(_fields(Doc(_keep_rows(doc, header, row))))
+            return Extraction(_row_fields(doc, header, row))
         # no way to tell which row is the holder's: keep only what every row agrees on
-        per_row = [_fields(Doc(_keep_rows(doc, header, r))) for r in rows]
+        per_row = [_row_fields(doc, header, r) for r in rows]
         shared = {k: v for k, v in per_row[0].items()
                   if all(k in other and other[k].value == v.value for other in per_row[1:])}
         return Extraction(shared)

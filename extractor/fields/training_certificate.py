@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, put,
+from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, parse_words, put,
                                                  register_labels, search)
 from credintake.extractor.fields.common import date_by_label, holder_name, org_search
 from credintake.extractor.fields.registry import Extraction, register
@@ -88,13 +88,47 @@ def _kind_value(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+_OPTION = re.compile(r"^(\S{0,4}?)\s*(internship|residency|fellowship|intern|resident|fellow)$", re.I)
+_EMPTY_BOX = {"", "o", "oo", "0", "d", "[]", "[ ]", "()", "☐", "□", "口", "q", "c", "{}", "{ }"}
+
+
+def _checkbox_kind(doc: Doc) -> tuple[Hit | None, bool]:
+    """A row of type options with boxes: (the ticked one, whether such a row exists).
+
+    OCR reads an empty box as 'O', 'Oo', '[ ]'; a ticked one as 'X', '[X]', or as some
+    other ink ('Fa]'). The option with the most ink before it wins when it is unique."""
+    for seg in doc.segs:
+        m = _OPTION.match(seg.text.strip())
+        if not m:
+            continue
+        row = [s for s in doc.page_segs(seg.page) if abs(s.bbox[1] - seg.bbox[1]) < 4 and _OPTION.match(s.text.strip())]
+        if len({training_kind(_OPTION.match(s.text.strip()).group(2)) for s in row}) < 2:
+            continue
+        scored = []
+        for s in row:
+            mark = _OPTION.match(s.text.strip()).group(1)
+            key = mark.lower().replace(" ", "")
+            score = 0 if key in _EMPTY_BOX else 2 if re.search(r"[xX✓✔☒☑■●]", mark) else 1
+            scored.append((score, s))
+        scored.sort(key=lambda t: -t[0])
+        if scored[0][0] >= 1 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            best = scored[0][1]
+            return parse_words(best.words[-1:], best.page, _kind_value_plain, 0.85 if scored[0][0] == 2 else 0.6), True
+        return None, True
+    return None, False
+
+
 def _training_type(doc: Doc) -> Hit | None:
     got = search(doc, _CHECKED, group=1, parser=_kind_value_plain, confidence=0.9)
     if got:
         return got
-    got = find_field(doc, Spec(TYPE_LABELS, _kind_value, directions=("inline", "right", "below")))
-    if got:
-        return got
+    ticked, options_row = _checkbox_kind(doc)
+    if ticked:
+        return ticked
+    if not options_row:  # a label followed by an undecided row of boxes says nothing
+        got = find_field(doc, Spec(TYPE_LABELS, _kind_value, directions=("inline", "right", "below")))
+        if got:
+            return got
     got = search(doc, _ROLE, parser=_kind_value_plain, confidence=0.9)
     if got:
         return got
@@ -110,12 +144,13 @@ def _kind_value_plain(text: str) -> tuple[str, int, int] | None:
     return (kind, 0, len(text)) if kind else None
 
 
-_PROGRAM_BAD = re.compile(r"\d|\b(program|certif\w*|graduate\s+medical\s+education|completion|department|"
+_PROGRAM_BAD = re.compile(r"\b\d+\b|\d[/.-]\d|\b(program|certif\w*|graduate\s+medical\s+education|completion|department|"
                           r"hereby|requirements|institution)\b", re.I)
 
 
 def _program_value(text: str) -> tuple[str, int, int] | None:
     value = re.sub(r"\s+", " ", text).strip(" ,.:;")
+    value = re.sub(r"\bPGY-?[lI|](?=\b|\s)", lambda m: m.group(0)[:-1] + "1", value)  # OCR: PGYl
     value = re.split(r"\s+(?:from|as\s+an?|during|through|until|at|with|under)\s+", value, maxsplit=1)[0]
     if not value or len(value.split()) > 10 or not value[:1].isupper() or re.search(r"\b\d+\b|\d[/.-]\d", value):
         return None
@@ -145,7 +180,8 @@ def _program_label_value(text: str) -> tuple[str, int, int] | None:
     got = text_value(text)
     if got is None or _PROGRAM_BAD.search(got[0]) or len(got[0].split()) > 10:
         return None
-    return got
+    value = re.sub(r"\bPGY(-?)[lI|]\b", r"PGY\g<1>1", got[0])  # OCR reads PGY1 as PGYl
+    return value, got[1], got[2]
 
 
 def _date_range(doc: Doc) -> tuple[Hit, Hit] | None:

@@ -51,7 +51,7 @@ def day_date_value(text: str) -> Parsed:
 _MONEY = re.compile(
     r"\$\s*(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>MM|M|K|million|mil|thousand)\b"
     r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>million|MM|mil)\b"
-    r"|(?P<cur>\$)?\s*(?P<n3>\d{1,3}(?:[,.\s]\d{3})+|\d{4,})(?:\.\d\d)?(?!\d)",
+    r"|(?P<cur>\$)?\s*(?P<n3>\d{1,3}(?:(?:,\s?|\.|\s)\d{3})+|\d{4,})(?:\.\d\d)?(?!\d)",
     re.I)
 
 
@@ -155,10 +155,14 @@ def ident_value(text: str) -> Parsed:
     while i < len(toks) and (toks[i][0].strip(":#.").upper() in _LEAD or not toks[i][0].strip(":#.")):
         i += 1
     toks = toks[i:]
+    date_spans = [(d.start, d.end) for d in find_dates(text, years=False)]
     for k, (tok, s, e) in enumerate(toks):
         core = tok.strip(":;,()")
         if not any(c.isdigit() for c in core) or not _ID_TOKEN.fullmatch(core):
             continue
+        if any(ds <= s and e <= de for ds, de in date_spans) or (
+                re.fullmatch(r"(?:19|20)\d\d", core) and len(toks) == k + 1 and k == 0):
+            continue  # a date or a lone year is not an identifier
         if find_dates(core, years=False) and re.search(r"[/]", core):
             continue
         start, end = s + tok.index(core), s + tok.index(core) + len(core)
@@ -172,7 +176,8 @@ def ident_value(text: str) -> Parsed:
         # digit groups printed apart: "1234 5678", "MPL 1234567 01"
         for tok2, s2, e2 in toks[k + 1:]:
             c2 = tok2.rstrip(",;.")
-            if re.fullmatch(r"\d{1,6}|[A-Z]{1,3}\d*|\d+[A-Z]{0,2}", c2) and not re.fullmatch(r"(19|20)\d\d", c2):
+            if re.fullmatch(r"\d{1,6}|[A-Z]{1,3}\d*|\d+[A-Z]{0,2}", c2) \
+                    and not any(ds <= s2 < de for ds, de in date_spans):
                 if not any(ch.isdigit() for ch in c2) and len(parts) > 1:
                     break
                 parts.append(c2)
@@ -200,9 +205,17 @@ def _name_prefix(text: str) -> str:
     return " ".join(out)
 
 
+_JUNK_TOKEN = re.compile(r"^[^A-Za-z0-9]+$")
+
+
 def name_value(text: str) -> Parsed:
-    """A person's name as printed (titles and label words dropped)."""
-    stripped = _name_prefix(text.strip())
+    """A person's name as printed (titles and label words dropped, OCR specks around it)."""
+    toks = text.split()
+    while toks and _JUNK_TOKEN.match(toks[0]):
+        toks.pop(0)
+    while toks and _JUNK_TOKEN.match(toks[-1]):
+        toks.pop()
+    stripped = _name_prefix(" ".join(toks))
     cleaned = clean_name(stripped)
     if not cleaned or not looks_like_name(cleaned):
         return None
@@ -233,10 +246,16 @@ _STATUS = re.compile(r"\b(" + "|".join(STATUS_WORDS) + r")\b(?:\s*[-/,]\s*(?:" +
 
 
 def status_value(text: str) -> Parsed:
+    """A license status as printed: a short cell holding a status word ("License Renewed &
+    Current", "Active - Clear") is kept whole, else the status words themselves."""
     m = _STATUS.search(text)
-    if m:
-        return m.group(0), m.start(), m.end()
-    return None
+    if m is None:
+        return None
+    cell = text.strip(" :;-=|~_—–*")
+    if len(cell.split()) <= 5 and not re.search(r"\d", cell) and not re.search(r"[.;]\s", cell):
+        start = text.find(cell)
+        return cell, start, start + len(cell)
+    return m.group(0), m.start(), m.end()
 
 
 def text_value(text: str) -> Parsed:

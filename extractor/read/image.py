@@ -7,8 +7,9 @@ decompression bomb becomes an ``InputFileError`` naming the limit. A TIFF is wal
 by frame (a 100-page fax holds one decoded page at a time); a frame that fails to decode
 becomes a ``Page`` with ``error`` and the remaining frames are still read.
 
-EXIF orientation (phone photos) is applied before anything else. For a process pool,
-``page_count`` + ``read_image_page`` read a single page from the file's bytes.
+EXIF orientation (phone photos) is applied before anything else. ``plan_image`` leaves
+every frame to ``read_image_page``, which reads one page from the file's bytes, so that
+``read_file`` can spread a fax's pages over the page pool.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from credintake.errors import InputFileError
 from credintake.extractor.layout import Page
 from credintake.extractor.ocr import ocr_page_image
-from credintake.extractor.read.registry import register
+from credintake.extractor.read.registry import PagePlan, register_planner
 from credintake.settings import Settings
 
 # What PIL raises on damaged data (struct.error: short TIFF directory entries; TypeError
@@ -135,21 +136,22 @@ def read_image_page(name: str, data: bytes, number: int, settings: Settings) -> 
         image.close()
 
 
-def read_image(name: str, data: bytes, settings: Settings) -> list[Page]:
-    """All pages of a PNG, JPEG or TIFF, OCR'd one frame at a time."""
+def plan_image(name: str, data: bytes, settings: Settings) -> PagePlan:
+    """Every frame left to ``read_image_page`` (OCR, spread over the page pool), plus the
+    pages beyond the limit and, for a broken TIFF chain, a page saying the rest is missing."""
     image = open_image(data, settings)
     try:
         count, broken = _frames(image)
-        limit = min(count, settings.limits.max_pages_per_file)
-        pages = [_ocr_frame(image, name, number, settings) for number in range(1, limit + 1)]
     finally:
         image.close()
+    limit = min(count, settings.limits.max_pages_per_file)
+    pages: list[Page | None] = [None] * limit
     pages += [_beyond_limit(name, n, settings) for n in range(limit + 1, count + 1)]
     if broken:
         pages.append(Page(file=name, number=count + 1, width=0.0, height=0.0, ocr=True,
                           error=f"the file is truncated or damaged after page {count}; any "
                                 "later pages are missing: ask the provider to send it again"))
-    return pages
+    return PagePlan(pages=pages, read_page=read_image_page)
 
 
 def _ocr_frame(image: Image.Image, name: str, number: int, settings: Settings) -> Page:
@@ -189,16 +191,5 @@ def _upright(frame: Image.Image) -> Image.Image:
     return turned
 
 
-@register("png")
-def read_png(name: str, data: bytes, settings: Settings) -> list[Page]:
-    return read_image(name, data, settings)
-
-
-@register("jpeg")
-def read_jpeg(name: str, data: bytes, settings: Settings) -> list[Page]:
-    return read_image(name, data, settings)
-
-
-@register("tiff")
-def read_tiff(name: str, data: bytes, settings: Settings) -> list[Page]:
-    return read_image(name, data, settings)
+for _kind in ("png", "jpeg", "tiff"):
+    register_planner(_kind)(plan_image)

@@ -137,3 +137,68 @@ def reference_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None
             "disciplinary actions or impairment. Please contact me with any questions.")
     y = doc.wrap(60, 180, doc.W - 120, body, R, 11, 16)
     doc.signature(60, y + 70, 220, ref, f"Medical Director, {j.employer}", size=10)
+
+
+@template(T, "immunization_record")
+def immunization_record(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Employee health immunization record: a table full of dates that are no credential's."""
+    doc.family("helv")
+    doc.text(50, 60, f"{p.jobs[-1].employer} - Employee Health", "Helvetica-Bold", 13)
+    doc.text(50, 78, "IMMUNIZATION AND TB SCREENING RECORD", "Helvetica", 10)
+    doc.text(50, 100, f"Name: {p.full_name(middle='none')}", "Helvetica", 10)
+    doc.text(330, 100, f"Employee ID: {rng.randrange(100000, 999999)}", "Helvetica", 10)
+    cols = [(50, "Vaccine / Test"), (240, "Date"), (330, "Result / Lot"), (450, "Next Due")]
+    y = 134
+    doc.rect(46, y - 12, 520, 17, 0.4, fill=0.88)
+    for x, h in cols:
+        doc.text(x, y, h, "Helvetica-Bold", 9)
+    y += 20
+    for name, every in (("Influenza", 365), ("Tdap", 3650), ("Hepatitis B series", 0), ("MMR titer", 0),
+                        ("Varicella titer", 0), ("TB (IGRA)", 365), ("COVID-19", 0)):
+        d = p.as_of - timedelta(days=rng.randrange(20, 1500))
+        doc.text(50, y, name, "Helvetica", 9)
+        doc.text(240, y, fmt_date(d, "mdy")[0], "Helvetica", 9)
+        doc.text(330, y, rng.choice(("Immune", "Negative", f"Lot {rng.randrange(10000, 99999)}", "Given")), "Helvetica", 9)
+        doc.text(450, y, fmt_date(d + timedelta(days=every), "mdy")[0] if every else "-", "Helvetica", 9)
+        doc.line(46, y + 6, 566, y + 6, 0.3, gray=0.6)
+        y += 20
+
+
+@template(T, "privileges_letter")
+def privileges_letter(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """A hospital's current-privileges letter: appointment period dates, not a work-history document."""
+    j = p.jobs[-1]
+    doc.family("times")
+    doc.text(60, 60, j.employer, "Times-Bold", 15)
+    doc.text(60, 76, "Medical Staff Office", "Times-Italic", 10)
+    doc.line(60, 84, doc.W - 60, 84, 0.8)
+    doc.text(60, 118, fmt_date(p.as_of - timedelta(days=rng.randrange(5, 90)), "long")[0], "Times-Roman", 11)
+    start = p.as_of - timedelta(days=rng.randrange(100, 600))
+    body = (f"This is to confirm that {p.full_name(middle='initial', credential=p.credential)} holds "
+            f"{rng.choice(('Active', 'Courtesy', 'Consulting'))} Staff membership with clinical privileges in "
+            f"{p.specialty} at {j.employer}. The current appointment period is {fmt_date(start, 'long')[0]} through "
+            f"{fmt_date(start + timedelta(days=730), 'long')[0]}. No privileges have been restricted, suspended or "
+            "revoked, and no investigations are pending.")
+    y = doc.wrap(60, 150, doc.W - 120, body, "Times-Roman", 11.5, 17)
+    doc.signature(60, y + 70, 220, p.other_person(rng), "Medical Staff Coordinator", size=10)
+
+
+@template(T, "collaborative_agreement")
+def collaborative_agreement(doc: Doc, rec: Rec, p: Persona, rng: random.Random) -> None:
+    """Collaborative / supervision agreement signature page (NPs and PAs), with a physician's name and licence."""
+    doc.family(rng.choice(("times", "helv")))
+    B, R = doc.f("b"), doc.f("r")
+    doc.text(doc.W / 2, 64, rng.choice(("COLLABORATIVE PRACTICE AGREEMENT", "SUPERVISION AGREEMENT")), B, 14, "c")
+    doc.text(doc.W / 2, 82, f"State of {p.practice_state} - Signature Page", R, 10, "c")
+    doc_name = p.other_person(rng, "MD")
+    body = (f"This agreement between {p.full_name(middle='none', credential=p.credential)} and the collaborating "
+            f"physician {doc_name} (license {p.practice_state} {rng.randrange(10000, 99999)}) describes prescriptive "
+            "authority, chart review (10% of charts monthly), consultation and referral. It is effective on "
+            f"{fmt_date(p.jobs[-1].start_date, 'long')[0]} and is reviewed annually.")
+    y = doc.wrap(60, 120, doc.W - 120, body, R, 11, 16)
+    for who in (p.full_name(middle="none", credential=p.credential), doc_name):
+        y += 60
+        doc.line(60, y, 300, y, 0.5)
+        doc.text(60, y + 12, who, R, 10)
+        doc.text(360, y, fmt_date(p.as_of - timedelta(days=rng.randrange(10, 300)), "mdy")[0], R, 10)
+        doc.text(360, y + 12, "Date", R, 9)

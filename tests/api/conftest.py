@@ -5,8 +5,10 @@ PostgreSQL database, and helpers to wait for jobs."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -32,6 +34,34 @@ SLOW = "fake_processor:slow"
 REAL = "credintake.pipeline:process_packet"
 PG_ADMIN_URL = os.environ.get("CI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("CI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+# Our own temp root: pytest's shared /tmp/pytest-of-<user> keeps only the last three runs,
+# so a concurrent pytest run elsewhere on the machine could delete a live server's data dir.
+_BASE = Path(tempfile.mkdtemp(prefix="credintake-api-tests-"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cleanup_base() -> Iterator[None]:
+    yield
+    shutil.rmtree(_BASE, ignore_errors=True)
+
+
+def _fresh_dir(name: str) -> Path:
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)[:40]
+    path = _BASE / f"{safe}-{uuid.uuid4().hex[:6]}"
+    path.mkdir(parents=True)
+    return path
+
+
+@pytest.fixture()
+def tmp_path(request: pytest.FixtureRequest) -> Path:
+    return _fresh_dir(request.node.name)
+
+
+@pytest.fixture(scope="module")
+def module_tmp(request: pytest.FixtureRequest) -> Path:
+    return _fresh_dir(request.module.__name__)
 
 
 def make_settings(tmp: Path, *, database_url: str | None = None, broker_url: str | None = None,
@@ -116,9 +146,9 @@ def add_users(db: Any) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+def service(module_tmp: Path) -> Iterator[Service]:
     """One embedded-mode server per test module (one worker process, fake processor)."""
-    tmp = tmp_path_factory.mktemp("svc")
+    tmp = module_tmp
     with ServerThread(make_settings(tmp)) as server:
         yield Service(server, add_users(server.db), tmp)
 
@@ -152,9 +182,10 @@ def upload_dir(client: httpx.Client, packet: Path, **data: str) -> httpx.Respons
     return client.post("/packets", files=files, data=data)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def pg_url() -> Iterator[str]:
-    """A scratch PostgreSQL database (dropped afterwards); skips when PG is unreachable."""
+    """A fresh scratch PostgreSQL database per test (dropped afterwards); skips when
+    PostgreSQL is unreachable."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 

@@ -49,3 +49,10 @@ def slow(path: Path, *, as_of: date, settings: Settings, packet_id: str | None =
          ) -> Result:
     time.sleep(float(os.environ.get("CI_FAKE_DELAY", "2")))
     return process(path, as_of=as_of, settings=settings, packet_id=packet_id)
+
+
+def hang(path: Path, *, as_of: date, settings: Settings, packet_id: str | None = None
+         ) -> Result:
+    """Never returns (a stuck OCR call); only the job deadline ends it."""
+    while True:
+        time.sleep(1)

@@ -191,3 +191,40 @@ def test_every_packet_read_and_write_is_audited(service: Service, done_packet: d
         assert e["actor"] and e["at"]
         # ids and counts only: no document content in the audit log
         assert "A7654321" not in json.dumps(e["detail"])
+
+
+def test_fax_page_image_undoes_the_fax_aspect(service: Service) -> None:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("1", (1728, 1100), 1).save(buf, format="TIFF", dpi=(204, 98),
+                                         compression="group4")
+    with service.client("specialist") as c:
+        r = c.post("/packets", files=[("files", ("fax.tif", buf.getvalue(), "image/tiff"))])
+        assert r.status_code == 202, r.text
+        pid = r.json()["packet_id"]
+        wait_done(c, pid)
+        img = c.get(f"/packets/{pid}/documents/0/pages/1", params={"dpi": 100})
+    assert img.status_code == 200
+    assert Image.open(io.BytesIO(img.content)).size == (847, 1122)   # 8.47 x 11.22 in
+
+
+def test_refused_upload_leaves_nothing_behind(service: Service) -> None:
+    from sqlalchemy import func, select
+
+    from credintake.api.store.models import BlobFile, Packet
+
+    def state() -> tuple[int, int, list[str]]:
+        with service.server.db.session() as s:
+            packets = s.scalar(select(func.count()).select_from(Packet)) or 0
+            files = s.scalar(select(func.count()).select_from(BlobFile)) or 0
+        blobs = sorted(p.name for p in service.server.db.blobs.rglob("*") if p.is_file())
+        return packets, files, blobs
+
+    before = state()
+    with service.client("specialist") as c:
+        r = c.post("/packets", files=[
+            ("files", ("fine.pdf", pdf_bytes(["fine but not alone 9"]), "application/pdf")),
+            ("files", ("macro.docm", b"PK\x03\x04", "application/octet-stream"))])
+    assert r.status_code == 415
+    assert state() == before

@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 from credintake.api.store.db import Database
@@ -103,6 +102,7 @@ def test_kill_worker_then_server_mid_batch_every_packet_done_once(tmp_path: Path
                 server.wait(30)
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
+                server.wait(10)
         db.dispose()
     text = log.read_text(errors="replace")
     assert "crash packet" not in text          # no document text in the logs

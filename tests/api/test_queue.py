@@ -27,11 +27,6 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
     database = Database(make_settings(tmp_path, database_url=url, lease_seconds=1.0,
                                       max_attempts=2))
     database.migrate()
-    if url:   # a shared scratch database: start each test empty
-        with database.session() as s:
-            for table in ("decisions", "fields", "findings", "documents", "jobs",
-                          "packet_files", "audit_log", "packets", "batches", "files", "users"):
-                s.execute(__import__("sqlalchemy").text(f"DELETE FROM {table}"))
     yield database
     database.dispose()
 
@@ -126,3 +121,11 @@ def test_processing_error_retries_then_fails_with_the_reason(db: Database) -> No
         assert job is not None
         assert (job.status, job.attempts) == ("failed", 2)
         assert job.error == "RuntimeError: simulated processing failure"
+
+
+def test_redelivered_message_for_a_leased_job_waits_for_the_lease(db: Database) -> None:
+    [job_id] = _packets(db, 1)
+    assert queue.claim(db, job_id, "w1").outcome == "claimed"
+    busy = queue.claim(db, job_id, "w2")               # a duplicate Celery delivery
+    assert busy.outcome == "busy" and 1.0 <= busy.retry_in <= 3.0
+    assert queue.claim(db, "no-such-job", "w2").outcome == "missing"

@@ -4,6 +4,7 @@ still done exactly once. Skips (with the reason) only when PostgreSQL or Redis i
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
@@ -23,17 +24,26 @@ from tiny_packets import pdf_bytes
 N_PACKETS = 6
 
 
-def _redis_or_skip() -> None:
-    host, port = REDIS_URL.split("//")[1].split("/")[0].split(":")
+AMQP_URL = os.environ.get("CI_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
+
+
+def _reachable_or_skip(url: str) -> None:
+    netloc = url.split("//")[1].split("/")[0].rsplit("@", 1)[-1]
+    host, port = netloc.split(":")
     try:
         socket.create_connection((host, int(port)), timeout=2).close()
     except OSError as exc:
-        pytest.skip(f"Redis unreachable at {REDIS_URL} ({exc})")
+        pytest.skip(f"broker unreachable at {host}:{port} ({exc})")
 
 
-def _worker(tmp: Path, pg_url: str, name: str) -> subprocess.Popen[bytes]:
+def _redis_or_skip() -> None:
+    _reachable_or_skip(REDIS_URL)
+
+
+def _worker(tmp: Path, pg_url: str, name: str, broker: str = REDIS_URL
+            ) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CREDINTAKE_DATA_DIR": str(tmp / "data"),
-           "CREDINTAKE_DATABASE_URL": pg_url, "CREDINTAKE_BROKER_URL": REDIS_URL,
+           "CREDINTAKE_DATABASE_URL": pg_url, "CREDINTAKE_BROKER_URL": broker,
            "CREDINTAKE_JOBS__PROCESSOR": "fake_processor:slow", "CI_FAKE_DELAY": "0.7",
            "CREDINTAKE_JOBS__LEASE_SECONDS": "4", "CREDINTAKE_JOBS__HEARTBEAT_SECONDS": "0.5",
            "CREDINTAKE_JOBS__SWEEP_SECONDS": "1", "CREDINTAKE_JOBS__REQUEUE_AFTER_SECONDS": "3",
@@ -61,6 +71,7 @@ def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_u
     settings = make_settings(tmp_path, database_url=pg_url, broker_url=REDIS_URL,
                              lease_seconds=4, sweep_seconds=1, requeue_after_seconds=3)
     workers = [_worker(tmp_path, pg_url, f"w{i}") for i in range(2)]
+    stack = contextlib.ExitStack()
     try:
         with ServerThread(settings) as server:
             token = add_users(server.db)["coordinator"]
@@ -68,6 +79,7 @@ def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_u
 
             c = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"},
                              timeout=60)
+            stack.callback(c.close)
             assert c.get("/health").json()["jobs"] == "celery"
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w") as zf:
@@ -103,7 +115,42 @@ def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_u
             assert finishers, rows
             one = c.get(f"/packets/{rows[0][3]}/result").json()
             assert one["packet_id"] == rows[0][3] and one["documents"][0]["file"] == "doc.pdf"
-            c.close()
     finally:
+        stack.close()
         for w in workers:
             _stop(w)
+
+
+def test_rabbitmq_broker_processes_a_batch(tmp_path: Path, pg_url: str) -> None:
+    """The same code on RabbitMQ: one worker, a batch of three, each done once."""
+    _reachable_or_skip(AMQP_URL)
+    settings = make_settings(tmp_path, database_url=pg_url, broker_url=AMQP_URL,
+                             sweep_seconds=1, requeue_after_seconds=3)
+    worker = _worker(tmp_path, pg_url, "rabbit", AMQP_URL)
+    try:
+        with ServerThread(settings) as server:
+            import httpx
+
+            token = add_users(server.db)["coordinator"]
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w") as zf:
+                for i in range(3):
+                    zf.writestr(f"r{i}/doc.pdf", pdf_bytes([f"rabbit {i} {tmp_path.name}"]))
+            with httpx.Client(base_url=server.url, timeout=60,
+                              headers={"Authorization": f"Bearer {token}"}) as c:
+                r = c.post("/batches", files=[("file", ("b.zip", buf.getvalue(),
+                                                        "application/zip"))])
+                assert r.status_code == 202, r.text
+                batch = r.json()["batch_id"]
+
+                def done() -> bool:
+                    body = c.get(f"/batches/{batch}").json()
+                    return [p["status"] for p in body["data"]] == ["done"] * 3
+
+                wait_for(done, 120, 0.3)
+            with server.db.session() as s:
+                rows = s.execute(select(Job.completions, Job.finished_by)).all()
+            assert [c_ for c_, _ in rows] == [1, 1, 1]
+            assert all(f.startswith("celery:") for _, f in rows)
+    finally:
+        _stop(worker)

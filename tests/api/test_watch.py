@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from credintake.api.jobs.pool import WorkerPool
 from credintake.api.store.db import Database
@@ -40,23 +40,35 @@ class Running:
         self.thread.join(timeout=30)
 
 
-@pytest.fixture()
-def env(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    settings = make_settings(tmp_path, max_attempts=1)
+@pytest.fixture(scope="module")
+def backend(module_tmp: Path) -> Iterator[Database]:
+    """One database and one real worker process for the module."""
+    settings = make_settings(module_tmp, max_attempts=1)
     settings.api.watch_stable_seconds = 0.6
     settings.api.watch_poll_seconds = 0.2
     db = Database(settings)
     db.migrate()
     pool = WorkerPool(settings, size=1).start()
+    try:
+        yield db
+    finally:
+        pool.stop()
+        db.dispose()
+
+
+@pytest.fixture()
+def env(backend: Database, tmp_path: Path) -> dict[str, Any]:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     outside = tmp_path / "outside"
     outside.mkdir()
-    try:
-        yield {"db": db, "inbox": inbox, "outside": outside}
-    finally:
-        pool.stop()
-        db.dispose()
+    return {"db": backend, "inbox": inbox, "outside": outside}
+
+
+def _packets(db: Database, *names: str) -> list[tuple[str, str, str]]:
+    with db.session() as s:
+        return sorted(s.execute(select(Packet.name, Packet.source, Packet.status).where(
+            Packet.name.in_(names))).all())
 
 
 def _files(root: Path) -> list[str]:
@@ -75,10 +87,9 @@ def test_folder_zip_and_loose_file_are_processed_and_moved(env: dict[str, Any]) 
         "folder-pkt", "loose.pdf", "zipped.zip"]
     assert [p.name for p in inbox.iterdir() if not p.name.startswith(".")] == []
     assert list((inbox / ".failed").iterdir()) == []
-    with db.session() as s:
-        rows = sorted(s.execute(select(Packet.name, Packet.source, Packet.status)).all())
-    assert rows == [("folder-pkt", "watch", "done"), ("loose.pdf", "watch", "done"),
-                    ("zipped", "watch", "done")]
+    assert _packets(db, "folder-pkt", "loose.pdf", "zipped") == [
+        ("folder-pkt", "watch", "done"), ("loose.pdf", "watch", "done"),
+        ("zipped", "watch", "done")]
 
 
 def test_refused_and_failed_input_goes_to_failed_with_a_reason(env: dict[str, Any]) -> None:
@@ -96,8 +107,8 @@ def test_refused_and_failed_input_goes_to_failed_with_a_reason(env: dict[str, An
     assert (failed / "explodes.reason.txt").read_text() == (
         "processing failed: RuntimeError: simulated processing failure\n")
     assert (failed / "tool.exe").read_bytes() == b"MZ not a document"   # kept, not deleted
-    with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Packet)) == 1   # the .exe stored nothing
+    # the .exe stored nothing; the failing folder is a failed packet
+    assert _packets(db, "tool.exe", "explodes") == [("explodes", "watch", "failed")]
 
 
 def test_restart_and_redelivery_process_nothing_twice(env: dict[str, Any]) -> None:
@@ -113,7 +124,37 @@ def test_restart_and_redelivery_process_nothing_twice(env: dict[str, Any]) -> No
     names = sorted(p.name for p in (inbox / ".processed").iterdir())
     assert names[0] == "again" and names[1].startswith("again.")   # kept both, no overwrite
     assert _files(inbox / ".processed" / names[1]) == _files(src)
+    assert _packets(db, "again") == [("again", "watch", "done")]
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Packet)) == 1
-        job = s.scalar(select(Job))
+        job = s.scalar(select(Job).join(Packet, Packet.id == Job.packet_id).where(
+            Packet.name == "again"))
         assert job is not None and (job.status, job.completions, job.attempts) == ("done", 1, 1)
+
+
+def test_watch_command_end_to_end(tmp_path: Path) -> None:
+    """`credintake watch INBOX` as a user runs it: a process, a drop, SIGTERM, exit 0."""
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import HERE
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(tmp_path / "data"),
+           "CREDINTAKE_JOBS__PROCESSOR": "fake_processor:process",
+           "CREDINTAKE_JOBS__POLL_SECONDS": "0.2", "CREDINTAKE_API__WATCH_STABLE_SECONDS": "0.5",
+           "CREDINTAKE_API__WATCH_POLL_SECONDS": "0.2", "PYTHONPATH": str(HERE)}
+    for k in ("CREDINTAKE_DATABASE_URL", "CREDINTAKE_BROKER_URL"):
+        env.pop(k, None)
+    proc = subprocess.Popen([sys.executable, "-m", "credintake.api.service_cli", "watch",
+                             str(inbox), "--workers", "1"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        (inbox / "drop.pdf").write_bytes(pdf_bytes(["cli watch drop"]))
+        wait_for(lambda: (inbox / ".processed" / "drop.pdf").exists(), 90)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out.decode(errors="replace")
+    assert b"watching" in out and b"cli watch drop" not in out

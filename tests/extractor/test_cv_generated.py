@@ -111,7 +111,7 @@ def test_generated_pdf_cvs(template: str) -> None:
 @pytest.mark.parametrize("layout", ["flow", "table"])
 def test_generated_word_cvs(layout: str) -> None:
     runs = []
-    for seed in range(3):
+    for seed in range(8):
         rng = random.Random(seed)
         doc = render_document("cv", "cv/single_column", make_persona(rng), rng)
         data = cv_docx(doc.label, layout=layout, rng=rng)
@@ -121,3 +121,38 @@ def test_generated_word_cvs(layout: str) -> None:
         assert all(_header_ok(doc.label, extraction.fields).values())
     f1 = _score(runs)
     assert f1["work_history"] >= 0.90 and f1["education"] >= 0.85, f1
+
+
+def test_extraction_fits_the_result_schema(schema_validator: Any) -> None:
+    from credintake.contract import Document, Result
+
+    for seed in range(20):  # a persona who still holds a job
+        rng = random.Random(seed)
+        doc = render_document("cv", "cv/two_column", make_persona(rng), rng)
+        if any(j["current"] for j in doc.label["entries"]["work_history"]):
+            break
+    pages = read_file("cv.pdf", doc.pdf, Settings()).pages
+    extraction = extract("cv", pages)
+    document = Document(file="cv.pdf", sha256="0" * 64, pages=[p.number for p in pages], doc_type="cv",
+                        doc_type_confidence=0.9, fields=extraction.fields, entries=extraction.entries)
+    result = Result(packet_id="p", as_of="2026-11-22", service_version="test", documents=[document])
+    schema_validator("result.schema.json", result.to_json_dict())
+    jobs = result.to_json_dict()["documents"][0]["entries"]["work_history"]
+    current = [j for j in jobs if j["current"]["value"] is True]
+    assert current and all(j["end_date"]["value"] is None for j in current)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("template", ["cv/single_column", "cv/typed_plain"])
+def test_scanned_cv(template: str) -> None:
+    """A CV printed and scanned (OCR): the jobs still come out with their dates."""
+    from credintake.sample_docs.degrade import image_pdf, render_pages, scanned
+
+    rng = random.Random(1)
+    doc = render_document("cv", template, make_persona(rng), rng)
+    noise = random.Random(101)
+    pdf = image_pdf([scanned(page, noise) for page in render_pages(doc.pdf, 200)])
+    outcome = read_file("scan.pdf", pdf, Settings())
+    assert all(p.ocr for p in outcome.pages)
+    f1 = _score([(doc.label, extract("cv", outcome.pages))])
+    assert f1["work_history"] >= 0.8, f1

@@ -197,6 +197,28 @@ def _positions_under_employer(c: canvas.Canvas) -> None:
                          "2016 – present", 10, "Times-Roman")
 
 
+def _right_contact_and_dates(c: canvas.Canvas) -> None:
+    """Contact lines and dates both right-aligned, no full-width line: the column cutter
+    reads the right margin as one block of its own."""
+    _text(c, 72, 60, "Nora Feld, MD", 20, "Helvetica-Bold")
+    for i, s in enumerate(["221 Baker Street", "Minneapolis, MN 55401", "(612) 555-0187", "nfeld@umn.edu"]):
+        _text(c, 540, 52 + 12 * i, s, 9, right=True)
+    y = 130
+    _text(c, 72, y, "EXPERIENCE", 11, "Helvetica-Bold")
+    y += 18
+    for emp, title, dates in [("Hennepin Healthcare", "Emergency Physician", "Aug 2017 – Present"),
+                              ("Regions Hospital", "Staff Physician", "Jul 2014 – Jul 2017"),
+                              ("Essentia Health", "Locum Physician", "Jan 2014 – Jun 2014")]:
+        _text(c, 72, y, emp, 10, "Helvetica-Bold")
+        _text(c, 540, y, dates, 10, right=True)
+        _text(c, 72, y + 13, title, 10)
+        y += 33
+    _text(c, 72, y, "EDUCATION", 11, "Helvetica-Bold")
+    _text(c, 72, y + 18, "University of Minnesota Medical School", 10, "Helvetica-Bold")
+    _text(c, 540, y + 18, "2006 – 2010", 10, right=True)
+    _text(c, 72, y + 31, "Doctor of Medicine", 10)
+
+
 def _read(draw: Draw, name: str) -> Extraction:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=letter)
@@ -309,6 +331,20 @@ def test_positions_under_one_employer_and_letter_spaced_headings() -> None:
     assert inherited.confidence < ex.entries["work_history"][0]["employer"].confidence
     assert _values(ex, "education") == [
         {"institution": "Harvard Medical School", "degree": "M.D.", "end_date": "2005"}]
+
+
+def test_right_margin_holding_contact_and_dates() -> None:
+    ex = _read(_right_contact_and_dates, "j.pdf")
+    assert {k: v.value for k, v in ex.fields.items()} == {
+        "name": "Nora Feld, MD", "phone": "612-555-0187", "email": "nfeld@umn.edu"}
+    jobs = [(j["employer"], j.get("title"), j["start_date"], j["end_date"], j["current"])
+            for j in _values(ex, "work_history")]
+    assert jobs == [("Hennepin Healthcare", "Emergency Physician", "2017-08", None, True),
+                    ("Regions Hospital", "Staff Physician", "2014-07", "2017-07", False),
+                    ("Essentia Health", "Locum Physician", "2014-01", "2014-06", False)]
+    assert _values(ex, "education") == [
+        {"institution": "University of Minnesota Medical School", "degree": "Doctor of Medicine",
+         "start_date": "2006", "end_date": "2010"}]
 
 
 def test_values_carry_provenance_and_contract_names() -> None:

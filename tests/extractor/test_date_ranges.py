@@ -33,6 +33,12 @@ CASES = [
     ("September 2009 until May 2011", "2009-09", "2011-05", False),
     ("Jan 2015 â€“ Present", "2015-01", None, True),  # mojibake en dash
     ("Mar 2016\u2009–\u2009Feb 2020", "2016-03", "2020-02", False),
+    ("June – August 2015", "2015-06", "2015-08", False),  # start month borrows the year
+    ("Nov - Feb 2016", "2015-11", "2016-02", False),
+    ("07/15 – 06/18", "2015-07", "2018-06", False),  # MM/YY pairs
+    ("7/15 - present", "2015-07", None, True),
+    ("2O15 - 2Ol8", "2015", "2018", False),  # OCR letters in digit runs
+    ("Jun 201 1—Nov 2015", "2011-06", "2015-11", False),  # OCR split a year
 ]
 
 
@@ -49,7 +55,7 @@ def test_find_date_ranges_reads_cv_styles(text: str, start: str, end: str | None
 
 @pytest.mark.parametrize("text", [
     "Tel 555-201-2015", "2015-12", "Boston, MA 02114", "$2015 - 2016", "2015 -",
-    "NPI 1234567890", "2018 - 2012", "Page 2 of 3",
+    "NPI 1234567890", "2018 - 2012", "Page 2 of 3", "1/2 - 3/4", "Tel 555-07/15",
 ])
 def test_find_date_ranges_ignores_non_ranges(text: str) -> None:
     assert find_date_ranges(text) == []

@@ -9,7 +9,7 @@ from PIL import Image
 
 from credintake.errors import InputFileError
 from credintake.extractor.read import read_file
-from credintake.extractor.read.image import read_png, read_tiff
+from credintake.extractor.read.image import plan_image
 from credintake.settings import LimitSettings, Settings
 
 
@@ -52,7 +52,7 @@ def test_pixel_limit_comes_from_settings() -> None:
 def test_zero_byte_and_garbage_images_are_unreadable() -> None:
     assert "empty (0 bytes)" in read_file("empty.png", b"", Settings()).problems[0].reason
     with pytest.raises(InputFileError, match="damaged"):
-        read_png("empty.png", b"", Settings())
+        plan_image("empty.png", b"", Settings())
     out = read_file("junk.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, Settings())
     assert out.pages == [] and "damaged" in out.problems[0].reason
 
@@ -66,7 +66,7 @@ def test_truncated_png_marks_the_page_not_the_packet() -> None:
 
 def test_truncated_tiff_keeps_the_pages_before_the_break() -> None:
     data = _blank_tiff(3)
-    pages = read_tiff("fax.tif", data[: len(data) // 2], Settings())
+    pages = read_file("fax.tif", data[: len(data) // 2], Settings()).pages
     assert [p.number for p in pages] == [1, 2]
     assert pages[0].error is None and pages[0].ocr
     assert "truncated or damaged after page 1" in (pages[1].error or "")
@@ -74,13 +74,13 @@ def test_truncated_tiff_keeps_the_pages_before_the_break() -> None:
 
 def test_tiff_header_only_is_unreadable() -> None:
     with pytest.raises(InputFileError):
-        read_tiff("fax.tif", _blank_tiff(1)[:40], Settings())
+        plan_image("fax.tif", _blank_tiff(1)[:40], Settings())
 
 
 def test_pages_beyond_the_limit_are_marked_unread() -> None:
     settings = Settings()
     settings.limits.max_pages_per_file = 1
-    pages = read_tiff("fax.tif", _blank_tiff(3), settings)
+    pages = read_file("fax.tif", _blank_tiff(3), settings).pages
     assert [p.number for p in pages] == [1, 2, 3]
     assert pages[0].error is None
     assert all("beyond the 1-page limit" in (p.error or "") for p in pages[1:])

@@ -78,3 +78,11 @@ def test_missing_field_filled_by_a_document_is_not_missing() -> None:
     docs = [doc("cv", "cv.pdf", name="Ann Lee", npi="1234567893"),
             doc("state_license", "l.pdf", holder_name="ANN LEE, RN", license_number="RN1")]
     assert only(run(docs, app), "completeness.missing_field") == []
+
+
+def test_missing_document_points_at_its_section() -> None:
+    ev = run([], Application(provider=Provider(first_name="A", last_name="B", profession="MD")))
+    fields = {f.evidence["doc_type"]: f.field for f in only(ev, "completeness.missing_document")}
+    assert fields == {"state_license": "licenses", "diploma": "education",
+                      "training_certificate": "education",
+                      "malpractice_insurance": "malpractice_insurance", "cv": "work_history"}

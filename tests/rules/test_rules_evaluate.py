@@ -176,3 +176,41 @@ def test_evaluate_never_crashes_on_odd_values(docs: list[Document], as_of: dt.da
     for f in ev.findings:
         Finding.model_validate(f.model_dump())
     Application.model_validate(ev.profile.model_dump())
+
+
+_text = st.one_of(st.none(), st.text(max_size=15), st.sampled_from(
+    ["2027-03", "2020", "03/31/2027", "Robert", "Jr", "BB1388568", "1234567893", "MD", "NP"]))
+
+
+@st.composite
+def applications(draw) -> Application:
+    from credintake.contract import (Attestation, BoardCertification, Dea, Education,
+                                     License, LifeSupport, Malpractice, Provider)
+    return Application(
+        provider=Provider(first_name=draw(_text), middle_name=draw(_text), last_name=draw(_text),
+                          suffix=draw(_text), other_names=draw(st.lists(st.text(max_size=12),
+                                                                        max_size=2)),
+                          profession=draw(_text), npi=draw(_text)),
+        licenses=[License(license_number=draw(_text), expiration_date=draw(_text),
+                          profession=draw(_text))],
+        dea=[Dea(dea_number=draw(_text), expiration_date=draw(_text))],
+        board_certifications=[BoardCertification(board=draw(_text), specialty=draw(_text))],
+        education=[Education(institution=draw(_text), start_date=draw(_text),
+                             end_date=draw(_text))],
+        work_history=[WorkHistory(employer=draw(_text), start_date=draw(_text),
+                                  end_date=draw(_text), current=draw(st.none() | st.booleans()))],
+        gap_explanations=[GapExplanation(start_date=draw(_text), end_date=draw(_text),
+                                         reason=draw(_text))],
+        malpractice_insurance=[Malpractice(per_claim_limit=draw(st.none() | st.integers(0, 10**7)),
+                                           expiration_date=draw(_text))],
+        life_support=[LifeSupport(course=draw(_text), expiration_date=draw(_text))],
+        attestation=Attestation(signed_date=draw(_text)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), applications())
+def test_evaluate_never_crashes_on_odd_applications(docs: list[Document], app: Application) -> None:
+    ev = evaluate(docs, app, [], as_of=AS_OF, settings=RuleSettings())
+    for f in ev.findings:
+        Finding.model_validate(f.model_dump())
+    Application.model_validate(ev.profile.model_dump())

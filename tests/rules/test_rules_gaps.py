@@ -158,3 +158,37 @@ def test_trailing_gap_after_the_last_job() -> None:
 
 def test_no_activities_no_gap_finding() -> None:
     assert only(run([]), "work_history.gap") == []
+
+
+def test_education_alone_is_not_measured() -> None:
+    docs = [doc("diploma", "d.pdf", institution="Univ. of Iowa", degree="MD",
+                completion_date="2012-05-20")]
+    assert only(run(docs), "work_history.gap") == []
+
+
+def _cv(lines):
+    return doc("cv", "cv.pdf", entries={"work_history": lines})
+
+
+def test_coarse_cv_years_do_not_hide_a_typed_gap() -> None:
+    app = Application(work_history=[
+        WorkHistory(employer="Wilmington Urgent Care", start_date="2019-03", end_date="2024-08"),
+        WorkHistory(employer="Boston Urgent Care", start_date="2025-08", current=True)])
+    cv = _cv([{"employer": "Wilmington Urgent Care", "start_date": "2019", "end_date": "2024"},
+              {"employer": "Boston Urgent Care", "start_date": "2025", "end_date": None,
+               "current": True}])
+    (f,) = only(run([cv], app), "work_history.gap")
+    assert (f.evidence["start"], f.evidence["end"]) == ("2024-09-01", "2025-07-31")
+
+
+def test_a_start_typed_a_year_late_is_covered_by_the_cv() -> None:
+    app = Application(work_history=[
+        WorkHistory(employer="Alpha Clinic", start_date="2015-01", end_date="2022-06"),
+        WorkHistory(employer="Beta Hospital", start_date="2023-07", current=True)])
+    cv = _cv([{"employer": "Alpha Clinic", "start_date": "2015-01", "end_date": "2022-06"},
+              {"employer": "Beta Hospital", "start_date": "2022-07", "end_date": None,
+               "current": True}])
+    ev = run([cv], app)
+    assert only(ev, "work_history.gap") == []
+    (m,) = only(ev, "reconciliation.mismatch")
+    assert m.field == "work_history.start_date" and m.evidence["document_value"] == "2022-07"

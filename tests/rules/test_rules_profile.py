@@ -154,3 +154,16 @@ def test_typed_end_date_beats_an_outdated_present_on_the_cv() -> None:
     assert (job.end_date, job.current) == ("2024-01-31", False)
     (job,) = run(docs, None).profile.work_history
     assert (job.end_date, job.current) == (None, True)
+
+
+def test_near_numbers_of_one_state_merge_unless_professions_differ() -> None:
+    ocr_slip = [doc("state_license", "card.jpg", license_number="A123456", issuing_state="CA",
+                    confidence=0.7),
+                doc("state_license", "psv.pdf", license_number="A123458", issuing_state="CA")]
+    lic = build_profile(ocr_slip, Application(), S).application.licenses
+    assert [x.license_number for x in lic] == ["A123458"]          # the better reading
+    nurse = [doc("state_license", "rn.pdf", license_number="123456", issuing_state="CA",
+                 profession="Registered Nurse"),
+             doc("state_license", "np.pdf", license_number="123457", issuing_state="CA",
+                 profession="Nurse Practitioner")]
+    assert len(build_profile(nurse, Application(), S).application.licenses) == 2

@@ -57,7 +57,7 @@ def test_persona_is_consistent(seed: int) -> None:
         assert p.dea.state == p.practice_state
     else:
         assert p.profession == "RN"
-    assert 1 <= len(p.jobs) <= 6 and p.jobs[0].start_date > p.degree.end_date
+    assert 3 <= len(p.jobs) <= 6 and p.jobs[0].start_date > p.degree.end_date
     for a, b in zip(p.jobs, p.jobs[1:]):
         assert a.end_date is not None and a.end_date < b.start_date
     assert p.training and all(t.start_date < t.end_date for t in p.training)

@@ -147,3 +147,11 @@ def test_boxes_frame_exactly_the_printed_value(template_id: str) -> None:
             page = pdf.pages[where["page"] - 1]
             text = page.within_bbox((x0 - 1.5, top - 1.5, x1 + 1.5, bottom + 1.5)).extract_text() or ""
             assert re.sub(r"\s+", "", text) == re.sub(r"\s+", "", label["raw"][name]), name
+
+
+def test_render_document_respects_template_filter() -> None:
+    p = make_persona(random.Random(2), profession="MD")
+    rng = random.Random(0)
+    picked = {render_document("cv", None, p, rng, template_filter=lambda t: t not in HOLDOUT_TEMPLATES).label["template"]
+              for _ in range(30)}
+    assert picked and not picked & HOLDOUT_TEMPLATES and len(picked) >= 3

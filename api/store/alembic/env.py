@@ -26,6 +26,13 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    given = config.attributes.get("connection")
+    if given is not None:        # db.migrate(): a connection holding the migration lock
+        context.configure(connection=given, target_metadata=target_metadata,
+                          render_as_batch=False, compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
     url = _url()
     engine = make_engine(url)
     try:

@@ -1,0 +1,50 @@
+"""The scorer behind bench/RESULTS.md must count right, or the recorded numbers mean nothing."""
+
+from __future__ import annotations
+
+from credintake.evaluation import PRF, Scores, score_entries, score_packet, values_equal
+
+
+def test_prf_arithmetic() -> None:
+    prf = PRF(tp=8, fp=2, fn=8)
+    assert (prf.precision, prf.recall) == (0.8, 0.5)
+    assert round(prf.f1, 4) == round(2 * 0.8 * 0.5 / 1.3, 4)
+    assert PRF().f1 == 1.0  # nothing to find and nothing found
+
+
+def test_values_equal_normalises_text_but_not_identifiers() -> None:
+    assert values_equal("holder_name", "JANE A. DOE, MD", "Jane A Doe MD")
+    assert not values_equal("license_number", "A12345", "a12345")
+    assert values_equal("per_claim_limit", 1000000, 1000000.0)
+    assert not values_equal("expiration_date", "2027-03", "2027-03-31")
+
+
+def test_entries_match_on_organisation_and_both_dates() -> None:
+    want = [{"employer": "Mercy Hospital", "start_date": "2015-07", "end_date": None},
+            {"employer": "City Clinic", "start_date": "2012", "end_date": "2015"}]
+    got = [{"employer": {"value": "Mercy Hospital, Inc."}, "start_date": {"value": "2015-07"},
+            "end_date": {"value": None}},
+           {"employer": {"value": "City Clinic"}, "start_date": {"value": "2012"},
+            "end_date": {"value": "2014"}}]
+    prf = score_entries(want, got)
+    assert (prf.tp, prf.fp, prf.fn) == (1, 1, 1)
+
+
+def test_score_packet_pairs_documents_by_file_and_pages() -> None:
+    labels = {"packet_id": "p", "documents": [
+        {"file": "a.pdf", "pages": [1], "doc_type": "dea_registration",
+         "fields": {"dea_number": "BB1388568", "state": "CA"}},
+        {"file": "a.pdf", "pages": [2], "doc_type": "diploma", "fields": {"degree": "MD"}}]}
+    result = {"documents": [
+        {"file": "a.pdf", "pages": [1], "doc_type": "dea_registration", "doc_type_confidence": 0.9,
+         "fields": {"dea_number": {"value": "BB1388568"}, "state": {"value": "NV"}}},
+        {"file": "a.pdf", "pages": [2], "doc_type": "other", "doc_type_confidence": 0.6,
+         "fields": {}}]}
+    scores = Scores()
+    score_packet(result, labels, scores)
+    assert scores.docs["dea_registration"] == [1, 1] and scores.docs["diploma"] == [0, 1]
+    dea = scores.fields["dea_registration"]
+    assert (dea.tp, dea.fp, dea.fn) == (1, 1, 1)
+    assert scores.fields["diploma"].fn == 1
+    assert scores.classification_accuracy() == 0.5
+    assert round(scores.calibration_error(), 4) == round((0.1 + 0.6) / 2, 4)
