@@ -1,38 +1,24 @@
 """Page images for the review screens: one page of one stored file as PNG.
 
-Uses ``credintake.extractor.render.render_page`` when the extractor provides it, so the
-reviewer sees exactly what OCR saw; otherwise renders here (pypdfium2 for PDFs, Pillow for
-images and multi-page TIFFs). Word files have no pages to show.
+Renders with pypdfium2 for PDFs and Pillow for images and multi-page TIFFs, the kind
+sniffed from the bytes as the readers do. Word files have no pages to show. OCR boxes refer
+to the page as cleaned up for OCR (deskewed, turned upright); showing that exact image is
+left to the review screens' work.
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import PurePosixPath
 
 from credintake.api.errors import UnsupportedTypeError
 from credintake.errors import NotFoundError
-
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+from credintake.extractor.read import sniff
 
 
 def render_png(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> bytes:
     """PNG bytes of 1-based ``page`` of the file ``name`` at ``dpi``."""
-    try:
-        from credintake.extractor.render import render_page  # type: ignore[import-not-found]
-    except ImportError:
-        render_page = None
-    if render_page is not None:
-        try:
-            return render_page(name, data, page, dpi)  # type: ignore[no-any-return]
-        except (IndexError, KeyError) as exc:
-            raise NotFoundError(f"{name!r} has no page {page}") from exc
-    return _render(name, data, page, dpi, max_pixels)
-
-
-def _render(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> bytes:
-    suffix = PurePosixPath(name).suffix.lower()
-    if suffix == ".pdf":
+    kind = sniff(data)
+    if kind == "pdf":
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(data)
@@ -51,7 +37,7 @@ def _render(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> byt
                 pg.close()
         finally:
             pdf.close()
-    elif suffix in IMAGE_SUFFIXES:
+    elif kind in ("png", "jpeg", "tiff"):
         from PIL import Image, ImageOps
 
         Image.MAX_IMAGE_PIXELS = max_pixels

@@ -25,8 +25,6 @@ from credintake.extractor.cv.sections import split_sections
 from credintake.extractor.layout import Page
 
 Fields = dict[str, FieldValue]
-
-
 Entries = dict[str, list[Fields]]
 
 

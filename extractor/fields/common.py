@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, hit_from_span,
+from credintake.extractor.fields.anchors import (Doc, Hit, Parser, Seg, Spec, find_field, hit_from_span,
                                                  parse_words, search)
 from credintake.extractor.fields.values import date_value, name_value, state_value
 
@@ -259,7 +259,7 @@ def name_before(doc: Doc, cue: re.Pattern[str], confidence: float = 0.85) -> Hit
     return None
 
 
-def nth_date(n: int):  # noqa: ANN201
+def nth_date(n: int) -> Parser:
     """Parser: the n-th date of the text (0-based), for "Period: A - B" values."""
     def parse(text: str) -> tuple[str, int, int] | None:
         dates = find_dates(text, years=False)

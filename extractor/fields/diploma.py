@@ -101,23 +101,16 @@ def _institution(doc: Doc) -> Hit | None:
     got = find_field(doc, Spec(INSTITUTION_LABELS, _institution_value, at_start=True, fuzzy=True))
     if got:
         return got
-    for hit in _org_candidates(doc):
-        return hit
+    got = org_search(doc, _INSTITUTION_KEY, skip=_INSTITUTION_SKIP, confidence=0.8, strip=_GOVERNING)
+    # a phrase on a signature caption line is an officer's title, not the school
+    if got is not None and not SIGNATURE_TITLES.search(" ".join(w.text for w in got.words)):
+        return got
     return None
 
 
 _GOVERNING = re.compile(r"^(?:the\s+)?(?:regents|trustees|board\s+of\s+(?:trustees|regents|governors|visitors|"
                         r"curators|supervisors)|president\s+and\s+(?:fellows|trustees)|faculty|corporation|"
                         r"governing\s+board)\s+of\s+(?:the\s+)?", re.I)
-
-
-def _org_candidates(doc: Doc):  # noqa: ANN202
-    got = org_search(doc, _INSTITUTION_KEY, skip=_INSTITUTION_SKIP, confidence=0.8, strip=_GOVERNING)
-    if got is not None:
-        # a phrase on a signature caption line is an officer's title, not the school
-        seg_text = " ".join(w.text for w in got.words)
-        if not SIGNATURE_TITLES.search(seg_text):
-            yield got
 
 
 @register("diploma")

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Seg, Spec, find_field, find_labels,
+from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Parser, Seg, Spec, find_field, find_labels,
                                                  hit_from_span, norm, parse_words, put, register_labels, search)
 from credintake.extractor.fields.common import date_range, holder_name, org_phrase, org_search
 from credintake.extractor.fields.registry import Extraction, register
@@ -63,7 +63,7 @@ _CARRIER_SKIP = re.compile(r"certificate\s+of|liability\s+insurance$|^insurance$
                            r"insurance\s+(?:services|agency|brokerage)|^professional|way$|^policyholder", re.I)
 
 
-def _nth_date(n: int):  # noqa: ANN202
+def _nth_date(n: int) -> Parser:
     def parse(text: str) -> tuple[str, int, int] | None:
         dates = find_dates(text, years=False)
         if len(dates) > n:
@@ -73,7 +73,7 @@ def _nth_date(n: int):  # noqa: ANN202
     return parse
 
 
-def _nth_money(n: int):  # noqa: ANN202
+def _nth_money(n: int) -> Parser:
     def parse(text: str) -> tuple[int, int, int] | None:
         pos, got = 0, None
         for _ in range(n + 1):

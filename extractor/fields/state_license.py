@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from credintake.extractor.fields.anchors import (Doc, Seg, Spec, find_field, find_labels, put, register_labels, search,
+from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put, register_labels, search,
                                                  starts_with_label)
 from credintake.extractor.fields.common import date_by_label, holder_name, state_from_issuer, vocab_search
 from credintake.extractor.fields.registry import Extraction, register
@@ -188,7 +188,7 @@ def _fields(doc: Doc) -> dict:
 
 
 
-def _prose_issue_date(doc: Doc):  # noqa: ANN202
+def _prose_issue_date(doc: Doc) -> Hit | None:
     """Wall certificates date the grant in prose ("affixed this twentieth day of May, ...")."""
     text_pattern = re.compile(r"(?:witness\s+whereof|given\s+(?:under|at|this)|affixed|"
                               r"issued\s+(?:on|this)|granted\s+(?:on|this)|dated?\s+(?:at|this)|"

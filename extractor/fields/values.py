@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from credintake.extractor.dates import find_dates, parse_date
-from credintake.extractor.names import clean_name, is_credential, looks_like_name
+from credintake.extractor.names import clean_name, looks_like_name
 
 Parsed = tuple[Any, int, int] | None
 
@@ -223,19 +223,6 @@ def name_value(text: str) -> Parsed:
     if start < 0:
         start = 0
     return cleaned, start, start + len(cleaned)
-
-
-def loose_name_value(text: str) -> Parsed:
-    """Like ``name_value`` but also accepts one-word or unusual names after a clear label."""
-    got = name_value(text)
-    if got:
-        return got
-    cleaned = clean_name(text)
-    toks = [t for t in cleaned.split() if not is_credential(t)]
-    if cleaned and 1 <= len(toks) <= 6 and not re.search(r"\d", cleaned):
-        start = max(0, text.find(cleaned))
-        return cleaned, start, start + len(cleaned)
-    return None
 
 
 STATUS_WORDS = ("active", "clear", "current", "inactive", "expired", "probation", "lapsed",

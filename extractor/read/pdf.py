@@ -10,8 +10,6 @@ page is closed as soon as its words are taken.
 
 from __future__ import annotations
 
-import io
-
 import pypdfium2 as pdfium
 
 from credintake.errors import InputFileError
@@ -141,20 +139,3 @@ def ocr_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Pag
         pdf.close()
     image.info["dpi"] = (72 * scale, 72 * scale)
     return ocr_page_image(image, file=name, number=number, settings=settings)
-
-
-def render_pdf_page_png(data: bytes, number: int, dpi: int) -> bytes:
-    """One page as PNG bytes, for the review screens."""
-    pdf = _open(data)
-    try:
-        if not 1 <= number <= len(pdf):
-            raise InputFileError(f"the PDF has no page {number}", page=number)
-        page = pdf[number - 1]
-        bitmap = page.render(scale=dpi / 72)
-        out = io.BytesIO()
-        bitmap.to_pil().save(out, format="PNG")
-        bitmap.close()
-        page.close()
-        return out.getvalue()
-    finally:
-        pdf.close()

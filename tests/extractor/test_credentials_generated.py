@@ -104,3 +104,14 @@ def test_acord_reads_only_the_professional_liability_row() -> None:
                  "carrier"):
         assert fields[name].value == expected[name], name
     assert isinstance(fields["per_claim_limit"].value, int)
+
+
+def test_search_results_with_the_applicant_read_their_row_with_true_boxes() -> None:
+    pages, expected, name = _rendered("state_license/search_results", SEEDS[1])
+    with applicant(name):
+        fields = extract("state_license", pages).fields
+    for key in ("holder_name", "license_number", "status", "expiration_date"):
+        assert fields[key].value == expected[key], key
+    word = next(w for w in pages[0].words if w.text == expected["license_number"])
+    assert fields["license_number"].bbox == (round(word.x0, 2), round(word.top, 2), round(word.x1, 2),
+                                             round(word.bottom, 2))
