@@ -68,6 +68,9 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     for router in ROUTERS:
         app.include_router(router)
     install_error_handlers(app)
+    from credintake.api.ui import install as install_ui
+
+    install_ui(app)                     # the review screens under /ui
     app.add_middleware(BodyLimit, limit=settings.api.max_upload_bytes + 1024 * 1024)
     return app
 

@@ -2,6 +2,13 @@
 
     .venv/bin/python bench/accuracy.py [--seed 9001] [--packets 40] [--workers 2]
     .venv/bin/python bench/accuracy.py --holdout [...]
+    .venv/bin/python bench/accuracy.py --condition fax --packets 8 [--examples 3]
+
+``--condition`` (text, scan, rotated, fax, photo, docx) degrades the generated packets with
+``sample_docs.conditions`` before the batch runs and scores only the documents of that
+condition; it also prints page splitting (``evaluation.score_split``: share of pages in
+the right document, fax cover sheets included) and, with ``--examples N``, up to N wrong
+values of each of the worst fields, with the OCR line nearest the expected value.
 
 The packets come from a seed the committed model was not trained on (training uses seed 1).
 They go end to end through ``credintake batch`` (a subprocess, as a user runs it), and the
@@ -29,7 +36,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from credintake.evaluation import Scores, score_packet
+from credintake.evaluation import Scores, SplitScore, normalise, score_packet, score_split, \
+    values_equal
+from credintake.sample_docs.conditions import CONDITIONS, LABEL_CONDITION, degrade_batch
 from credintake.sample_docs.generate import generate_batch
 from credintake.sample_docs.templates import HOLDOUT_TEMPLATES
 
@@ -37,11 +46,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def count_pages(packets: Path) -> int:
+    """Pages of every PDF, TIFF frame and image; a DOCX counts as one page (its pages are
+    the reader's pseudo-pages)."""
+    from PIL import Image
+
     total = 0
     for pdf in packets.rglob("*.pdf"):
         doc = pdfium.PdfDocument(pdf)
         total += len(doc)
         doc.close()
+    for tif in list(packets.rglob("*.tif")) + list(packets.rglob("*.tiff")):
+        with Image.open(tif) as image:
+            total += getattr(image, "n_frames", 1)
+    for ext in ("png", "jpg", "jpeg", "docx"):
+        total += len(list(packets.rglob(f"*.{ext}")))
     return total
 
 
@@ -59,24 +77,143 @@ def run(args: argparse.Namespace) -> dict:
     if args.fresh or not (gen / "labels").exists():
         shutil.rmtree(gen, ignore_errors=True)
         generate_batch(args.seed, args.packets, gen)
+    condition = getattr(args, "condition", "text")
+    if condition != "text":
+        src, gen = gen, work / f"gen_{condition}"
+        if args.fresh or not (gen / "labels").exists():
+            shutil.rmtree(gen, ignore_errors=True)
+            degrade_batch(src, gen, condition, seed=args.seed)
     env = dict(os.environ)
     held: set[str] | None = None
     if args.holdout:
         held = set(HOLDOUT_TEMPLATES)
         env["CREDINTAKE_CLASSIFIER__MODEL_PATH"] = str(train_holdout(work))
     out = work / ("results_holdout" if held else "results")
+    if condition != "text":
+        out = out.with_name(f"{out.name}_{condition}")
     start = time.perf_counter()
     subprocess.run([str(ROOT / ".venv/bin/credintake"), "batch", str(gen / "packets"), "-o", str(out),
                     "--workers", str(args.workers), "--as-of", "2026-11-22"], check=True, env=env)
     elapsed = time.perf_counter() - start
     pages = count_pages(gen / "packets")
     scores = Scores()
-    keep = (lambda label: label.get("template") in held) if held else None
+    want = LABEL_CONDITION[condition]
+    keep = (lambda label: label.get("template") in held and label.get("condition", "text") == want) \
+        if held else (lambda label: label.get("condition", "text") == want)
+    split = SplitScore()
+    errors: list[dict] = []
     for labels_path in sorted((gen / "labels").glob("*.json")):
         labels = json.loads(labels_path.read_text())
         result = json.loads((out / f"{labels['packet_id']}.json").read_text())
         score_packet(result, labels, scores, keep)
-    return report(scores, pages, elapsed, args)
+        split.add(score_split(result, labels))
+        errors += field_errors(result, labels, keep)
+    summary = report(scores, pages, elapsed, args)
+    summary["split"] = {"right": split.right, "total": split.total, "accuracy": split.accuracy,
+                        "documents": split.documents, "exact": split.exact}
+    print(f"page splitting: {split.right}/{split.total} pages in the right document "
+          f"= {split.accuracy:.4f}; {split.exact}/{split.documents} documents cut exactly")
+    for line in split.wrong[:10]:
+        print(f"  split error {line}")
+    summary["cv"] = cv_summary(scores, errors)
+    summary["condition"] = condition
+    summary["examples"] = show_examples(errors, scores, gen / "packets",
+                                        getattr(args, "examples", 0))
+    (work / f"summary_{out.name}.json").write_text(json.dumps(summary, indent=2, default=str))
+    return summary
+
+
+def cv_summary(scores: Scores, errors: list[dict]) -> dict | None:
+    """CV header fields with the phone compared by its digits (the extractor writes
+    "458-358-5127" where the CV printed "(458) 358-5127"; ``evaluation`` compares phones
+    exactly), and header fields + entries pooled (the DOCX acceptance number)."""
+    import re
+
+    from credintake.evaluation import PRF
+
+    if "cv" not in scores.fields:
+        return None
+    f = scores.fields["cv"]
+    digits = lambda v: re.sub(r"\D", "", str(v or ""))  # noqa: E731
+    same = sum(1 for e in errors if e["key"] == "cv.phone" and e["expected"] and e["got"]
+               and digits(e["expected"]) == digits(e["got"]))
+    header = PRF(f.tp + same, f.fp - same, f.fn - same)
+    pooled = PRF(header.tp, header.fp, header.fn)
+    for prf in scores.entries.values():
+        pooled.add(prf)
+    print(f"cv header fields, phone by digits: P {header.precision:.3f} R {header.recall:.3f} "
+          f"F1 {header.f1:.3f}; header + entries pooled F1 {pooled.f1:.3f}")
+    return {"header_phone_digits": {"precision": header.precision, "recall": header.recall,
+                                    "f1": header.f1}, "header_plus_entries_f1": pooled.f1,
+            "entries": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1}
+                        for k, v in scores.entries.items()}}
+
+
+def field_errors(result: dict, labels: dict, keep) -> list[dict]:
+    """Every wrong, missing or extra field value of correctly typed documents, with what the
+    label printed and what the extractor returned (value and raw), for the error examples."""
+    from credintake.evaluation import _pair
+
+    rows = []
+    for label in labels["documents"]:
+        if keep is not None and not keep(label):
+            continue
+        doc = _pair(label, result["documents"])
+        if not doc or doc["doc_type"] != label["doc_type"]:
+            continue
+        want, got = label.get("fields", {}), doc.get("fields", {})
+        for name in set(want) | set(got):
+            g = got.get(name) or {}
+            if name in want and name in got and values_equal(name, want[name], g.get("value")):
+                continue
+            rows.append({"key": f"{label['doc_type']}.{name}", "packet": labels["packet_id"],
+                         "file": label["file"], "pages": label["pages"],
+                         "template": label.get("template"),
+                         "expected": want.get(name), "expected_raw": (label.get("raw") or {}).get(name),
+                         "got": g.get("value"), "got_raw": g.get("raw"), "got_page": g.get("page")})
+    return rows
+
+
+def show_examples(errors: list[dict], scores: Scores, packets: Path, per_field: int) -> list[dict]:
+    """Print up to ``per_field`` errors of each of the 8 worst fields; with OCR'd files, the
+    OCR line that best matches the expected printed text (the page is read again)."""
+    if per_field <= 0:
+        return []
+    from rapidfuzz import fuzz
+
+    from credintake.extractor.read.registry import planner_for, reader_for, sniff
+    from credintake.settings import get_settings
+
+    settings = get_settings()
+    worst = [k for k, v in sorted(scores.per_field.items(), key=lambda kv: kv[1].f1)
+             if v.f1 < 0.95][:8]
+    shown = []
+    for key in worst:
+        for row in [e for e in errors if e["key"] == key][:per_field]:
+            data = (packets / row["packet"] / row["file"]).read_bytes()
+            kind = sniff(data)
+            line, best = None, 0.0
+            target = str(row["expected_raw"] or row["expected"] or "")
+            if target and kind:
+                planner = planner_for(kind)
+                for number in row["pages"][:2]:
+                    if planner is not None:
+                        plan = planner(row["file"], data, settings)
+                        page = plan.pages[number - 1] or plan.read_page(row["file"], data, number,
+                                                                        settings)
+                    else:
+                        page = reader_for(kind)(row["file"], data, settings)[number - 1]
+                    for ln in page.lines:
+                        score = fuzz.partial_ratio(normalise("name", target.lower()),
+                                                   ln.text.lower())
+                        if score > best:
+                            line, best = ln.text, score
+            row["ocr_line"] = line
+            shown.append(row)
+            print(f"  example {key}: expected {row['expected']!r} (printed {row['expected_raw']!r}) "
+                  f"got {row['got']!r} (raw {row['got_raw']!r}); nearest read line {line!r} "
+                  f"[{row['template']}]")
+    return shown
 
 
 def report(scores: Scores, pages: int, elapsed: float, args: argparse.Namespace) -> dict:
@@ -112,6 +249,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--holdout", action="store_true")
     parser.add_argument("--fresh", action="store_true", help="regenerate the packets")
+    parser.add_argument("--condition", choices=CONDITIONS, default="text",
+                        help="degrade the packets first (sample_docs.conditions); default text")
+    parser.add_argument("--examples", type=int, default=0,
+                        help="show up to N wrong values of each of the worst fields")
     parser.add_argument("--work", default=str(ROOT / "bench/out/accuracy"))
     run(parser.parse_args())
 

@@ -169,3 +169,79 @@ def _entry_match(want: dict[str, Any], got: dict[str, Any]) -> bool:
     if fuzz.token_set_ratio(a, b) < 85:
         return False
     return all(want.get(k) == got.get(k) for k in ("start_date", "end_date"))
+
+
+@dataclass
+class SplitScore:
+    """Page splitting: how many pages ended up in the right document.
+
+    Label documents and predicted documents of one file are paired one to one, largest page
+    overlap first; a labelled page is right when the predicted document holding it is the one
+    paired with its label document. A page that belongs to no document (a fax cover sheet)
+    is right when no paired document swallowed it. ``exact`` counts label documents whose
+    paired prediction has exactly their pages."""
+
+    right: int = 0
+    total: int = 0
+    exact: int = 0
+    documents: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def add(self, other: SplitScore) -> None:
+        self.right += other.right
+        self.total += other.total
+        self.exact += other.exact
+        self.documents += other.documents
+        self.wrong.extend(other.wrong)
+
+
+def score_split(result: dict[str, Any], labels: dict[str, Any],
+                keep_file: Any = None) -> SplitScore:
+    """Score how one packet's files were cut into documents (see ``SplitScore``).
+
+    ``labels["fax_cover_pages"]`` (pages of fax files that belong to no document) are
+    counted too; ``keep_file(name)`` restricts the score to some files."""
+    score = SplitScore()
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for label in labels["documents"]:
+        by_file[label["file"]].append(label)
+    cover = set(labels.get("fax_cover_pages") or [])
+    for name, docs in by_file.items():
+        if keep_file is not None and not keep_file(name):
+            continue
+        predicted = [set(d["pages"]) for d in result["documents"] if d["file"] == name]
+        wanted = [set(d["pages"]) for d in docs]
+        pairs = sorted(((len(w & p), wi, pi) for wi, w in enumerate(wanted)
+                        for pi, p in enumerate(predicted) if w & p), reverse=True)
+        match: dict[int, int] = {}
+        used: set[int] = set()
+        for _, wi, pi in pairs:
+            if wi not in match and pi not in used:
+                match[wi] = pi
+                used.add(pi)
+        owner = {page: pi for pi, p in enumerate(predicted) for page in p}
+        for wi, w in enumerate(wanted):
+            score.documents += 1
+            if wi in match and predicted[match[wi]] == w:
+                score.exact += 1
+            for page in sorted(w):
+                score.total += 1
+                if wi in match and owner.get(page) == match[wi]:
+                    score.right += 1
+                else:
+                    score.wrong.append(f"{labels['packet_id']}/{name} p{page} "
+                                       f"({docs[wi]['doc_type']})")
+        labelled = set().union(*wanted) if wanted else set()
+        if any(d.get("condition") == "fax" for d in docs):
+            for page in sorted(cover - labelled):
+                score.total += 1
+                if owner.get(page) in used:
+                    score.wrong.append(f"{labels['packet_id']}/{name} p{page} (cover sheet "
+                                       "joined a document)")
+                else:
+                    score.right += 1
+    return score

@@ -34,6 +34,8 @@ class Line:
 
     words: list[Word]
     block: int = 0  # column block on the page, in reading order
+    _bbox: tuple[float, float, float, float] | None = field(default=None, repr=False,
+                                                            compare=False)
 
     @property
     def text(self) -> str:
@@ -41,8 +43,11 @@ class Line:
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
-        return (min(w.x0 for w in self.words), min(w.top for w in self.words),
-                max(w.x1 for w in self.words), max(w.bottom for w in self.words))
+        """The words' box, computed once: a line's words do not change after building."""
+        if self._bbox is None:
+            self._bbox = (min(w.x0 for w in self.words), min(w.top for w in self.words),
+                          max(w.x1 for w in self.words), max(w.bottom for w in self.words))
+        return self._bbox
 
     @property
     def conf(self) -> float:

@@ -252,7 +252,10 @@ def compare_person(doc: ParsedName, person: ParsedName) -> NameMatch:
         # Goes by the middle name: "Robert Smith" for James Robert Smith.
         ok_mid, how_mid = (_given_compatible(doc.first, person.middle) if person.middle
                            else (False, ""))
-        ok_rev, _ = _given_compatible(doc.middle, person.first) if doc.middle else (False, "")
+        # "James R. Smith" for Robert Smith, whose middle name is not known. When it is known
+        # (Robert James Smith) the first name must be it: "Alice R. Smith" is someone else.
+        ok_rev, _ = (_given_compatible(doc.middle, person.first) if doc.middle and not person.middle
+                     else (False, ""))
         if ok_mid and how_mid != "missing" or (ok_rev and fold(doc.middle)):
             return NameMatch(True, 85.0, "goes by the middle name")
         return NameMatch(False, _score(doc, person), "first name differs")

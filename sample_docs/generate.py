@@ -22,6 +22,8 @@ from typing import Any, Callable
 from credintake.sample_docs.persona import Persona, make_persona
 from credintake.sample_docs.profile import application_from_profile, persona_facts, profile_from_persona
 from credintake.sample_docs.render import Doc, Rec
+from credintake.sample_docs.scenarios import adjust_application, adjust_plan, expectations
+from credintake.sample_docs.scenarios import setup as scenario_setup
 from credintake.sample_docs.templates import HOLDOUT_TEMPLATES, get_template, list_templates
 
 COMMITTED_DIR = Path(__file__).resolve().parent / "committed"
@@ -145,19 +147,32 @@ def _file_names(rng: random.Random, n: int) -> list[str]:
 
 
 def generate_packet(seed: int, out_root: Path, *, template_filter: TemplateFilter | None = None,
-                    blank_application: bool = False, as_of: str = DEFAULT_AS_OF) -> str:
+                    blank_application: bool = False, as_of: str = DEFAULT_AS_OF,
+                    scenarios: bool | list[str] = False) -> str:
     """Write ``out_root/packets/<id>/`` (PDFs, maybe application.json) and ``out_root/labels/<id>.json``.
 
     Returns the packet id. Documents whose type has no template passing ``template_filter``
-    are left out of the packet.
+    are left out of the packet. ``scenarios`` (True: drawn from the seed; or a list of names)
+    (an empty list: none)
+    builds a sanitised packet with findings scenarios and writes ``scenarios``,
+    ``expected_findings`` and ``forbidden_findings`` into the labels (see scenarios.py);
+    without it the packet is exactly the classic one.
     """
     out_root = Path(out_root)
     rng = random.Random(seed)
-    persona = make_persona(random.Random(rng.getrandbits(64)), as_of)
+    setup = None
+    if scenarios is True or isinstance(scenarios, (list, tuple)):  # [] = sanitised, no scenario
+        setup = scenario_setup(seed, as_of, blank_application, scenarios, rng)
+        persona = setup.persona
+    else:
+        persona = make_persona(random.Random(rng.getrandbits(64)), as_of)
     packet_id = f"pkt-{seed:06d}"
     allowed = {dt: [t for t in ids if template_filter is None or template_filter(t)]
                for dt, ids in list_templates().items()}
-    plan = [(dt, i) for dt, i in _plan(persona, rng) if allowed[dt]]
+    plan = _plan(persona, rng)
+    if setup is not None:
+        plan = adjust_plan(setup, plan)
+    plan = [(dt, i) for dt, i in plan if allowed[dt]]
     # group into files: mostly one document per file, sometimes two in one PDF
     groups: list[list[tuple[str, int]]] = []
     k = 0
@@ -175,20 +190,28 @@ def generate_packet(seed: int, out_root: Path, *, template_filter: TemplateFilte
     for name, group in zip(names, groups):
         doc = Doc()
         for dt, item in group:
-            label = _render_into(doc, dt, None, persona, rng, item, template_filter)
-            documents.append({"file": name, **label})
+            who, it = setup.subject(item) if setup is not None else (persona, item)
+            label = _render_into(doc, dt, None, who, rng, it, template_filter)
+            documents.append({"file": name, **label, **({"other_person": True} if who is not persona else {})})
         (pdir / name).write_bytes(doc.finish())
 
     profile = profile_from_persona(persona)
     app_state = "blank" if blank_application else rng.choices(("full", "partial", "absent"), (70, 18, 12))[0]
+    if setup is not None:
+        app_state = setup.app_state
     application = application_from_profile(profile, persona, rng, app_state)
     discrepancies = application.pop("_discrepancies", []) if application is not None else []
+    if setup is not None:
+        discrepancies = adjust_application(setup, application, profile, discrepancies, documents)
     if application is not None:
         (pdir / "application.json").write_text(json.dumps(application, indent=2, sort_keys=False) + "\n")
     labels = {"packet_id": packet_id, "as_of": as_of, "documents": documents, "profile": profile,
               "application_blank": app_state in ("blank", "absent"), "application_state": app_state,
               "application_discrepancies": discrepancies,
               "profession": persona.profession, "persona_facts": persona_facts(persona)}
+    if setup is not None:
+        expected, forbidden = expectations(setup, documents, application)
+        labels.update(scenarios=setup.names, expected_findings=expected, forbidden_findings=forbidden)
     (out_root / "labels").mkdir(parents=True, exist_ok=True)
     (out_root / "labels" / f"{packet_id}.json").write_text(json.dumps(labels, indent=2) + "\n")
     return packet_id
@@ -220,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--holdout-templates", action="store_true", help="use only the held-out templates (evaluation)")
     g.add_argument("--exclude-holdout", action="store_true", help="never use the held-out templates (training)")
     ap.add_argument("--blank-application", action="store_true")
+    ap.add_argument("--scenarios", action="store_true", help="sanitised packets with seeded findings scenarios")
     ap.add_argument("--check", action="store_true", help="regenerate the committed set and diff it (exit 1 on difference)")
     ap.add_argument("--update-committed", action="store_true", help="rewrite sample_docs/committed/")
     args = ap.parse_args(argv)
@@ -247,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.exclude_holdout:
         filt = lambda t: t not in HOLDOUT_TEMPLATES  # noqa: E731
     ids = generate_batch(args.seed, args.count, args.out, template_filter=filt,
-                         blank_application=args.blank_application, as_of=args.as_of)
+                         blank_application=args.blank_application, as_of=args.as_of, scenarios=args.scenarios)
     print(f"wrote {len(ids)} packets to {args.out}")
     return 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from credintake.api import review
-from credintake.api.deps import SessionDep, Specialist
+from credintake.api.deps import DatabaseDep, SessionDep, Specialist
 from credintake.api.schemas import (DecisionPublic, FieldCorrectionIn, FieldPublic,
                                     FindingPublic, FindingResolutionIn)
 
@@ -21,9 +21,10 @@ def list_fields(packet_id: str, user: Specialist, session: SessionDep) -> list[F
 @router.post("/fields/{field_id}/correction", response_model=FieldPublic,
              summary="Record a reviewer's correction of an extracted value")
 def correct_field(packet_id: str, field_id: int, body: FieldCorrectionIn, user: Specialist,
-                  session: SessionDep) -> FieldPublic:
+                  session: SessionDep, db: DatabaseDep) -> FieldPublic:
+    """The original value stays; the rules run again with the corrected one."""
     return review.correct_field(session, user, packet_id, field_id, value=body.value,
-                                note=body.note)
+                                note=body.note, settings=db.settings, blob_dir=db.blobs)
 
 
 @router.get("/findings", response_model=list[FindingPublic])

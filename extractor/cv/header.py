@@ -5,10 +5,9 @@
   printed, credentials included (contract: ``JANE A DOE, MD``).
 * ``email``: the first address; mailto/icon debris trimmed.
 * ``phone``: a US number found by ``phonenumbers``; a number labelled fax or pager is
-  skipped while another exists. The value is normalised to ``NNN-NNN-NNNN`` (national
-  digits, no country code, no parentheses) because printed styles vary ("(555) 123-4567",
-  "555.123.4567", "+1 555 123 4567") and reconciliation compares values; ``raw`` keeps
-  the printed form. An extension is appended as `` x123``.
+  skipped while another exists. The value is the number as printed ("(555) 123-4567"),
+  like names and identifiers in the contract; reconciliation compares phone digits, so
+  "555.123.4567" on the application matches.
 * ``npi``: ten digits after an "NPI" label (check digit not required here; the
   ``identifier.invalid_npi`` rule reports a bad one); without a label, a ten-digit number
   that passes the NPI check digit and sits on a line mentioning NPI.
@@ -156,9 +155,7 @@ def _phone(rows: list[Row]) -> FieldValue | None:
                 continue
             if _looks_like_other_number(text, m.start, m.end):
                 continue
-            value = f"{national[:3]}-{national[3:6]}-{national[6:]}"
-            if num.extension:
-                value += f" x{num.extension}"
+            value = m.raw_string.strip()
             labels = _PHONE_LABEL.findall(text[max(0, m.start - 30):m.start])
             rank = 1 if labels and _FAX.fullmatch(labels[-1]) else 0
             found.append((rank, _value(row, m.start, m.end, value, 0.9 if rank == 0 else 0.5)))

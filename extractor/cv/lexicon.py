@@ -59,7 +59,9 @@ OTHER_SECTIONS = (
     "scholarly activities", "research interests", "clinical interests", "book chapters",
     "peer reviewed publications", "oral presentations", "poster presentations",
     "professional organizations", "organizations", "societies", "academic honors",
-    "life support certifications", "certificates",
+    "life support certifications", "certificates", "leadership experience",
+    "leadership positions", "service and leadership", "volunteer work", "community involvement",
+    "institutional service", "university service", "editorial boards", "media",
 )
 SECTION_KINDS: dict[str, str] = {
     **{s: "education" for s in EDUCATION_SECTIONS},

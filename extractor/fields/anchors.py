@@ -205,9 +205,7 @@ def _max_edits(key: str) -> int:
         return 0
     if len(key) <= 8:
         return 1
-    if len(key) <= 14:
-        return 2
-    return 3
+    return 2
 
 
 def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | None = None,
@@ -405,6 +403,7 @@ class Spec:
     at_start: bool = False  # the label must open its segment (not a word inside a heading)
     base: float = 0.95
     none: str | None = None  # regex: the printed value says "no value" (Lifetime, N/A)
+    said_none: bool = field(default=False, init=False)  # set by find_field: the document says "none"
     _exclude_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     @property
@@ -502,8 +501,9 @@ def find_field(doc: Doc, spec: Spec, *, pages: Iterable[Page] | None = None,
         if spec.excluded(doc, hit) or (spec.at_start and not _caption_like(hit)) or _part_of_longer(hit):
             continue
         for words, factor in candidates(doc, hit, spec):
-            if spec.none_re is not None and factor >= 0.97 and words \
+            if spec.none_re is not None and words \
                     and spec.none_re.match(" ".join(w.text for w in words).strip(" :-")):
+                spec.said_none = True
                 return None  # "Valid Through: Lifetime" -- the document says there is no value
             got = parse_words(words, hit.seg.page, spec.parser, spec.base * factor * hit.score)
             if got is not None:

@@ -77,6 +77,12 @@ _SPEC_BAD = re.compile(r"\b(verification|results?|status|number|no\.?|date|board
                        r"certificate|letter|active|lifetime)\b", re.I)
 
 
+_MEDICAL = re.compile(r"olog|iatr|medicine|surgery|surgical|care|disease|health|nurs|pharm|anesthe|genetic|"
+                      r"imaging|practi|physician|assistant|emergenc|internal|family|pediatric|obstetric|"
+                      r"gynecolog|rehabilitation|dermatolog|urolog|psychiatr|critical|hospice|palliative|sleep|"
+                      r"pain|sports|addiction|allerg|endocrin|diabetes|hematolog|infectious", re.I)
+
+
 def specialty_value(text: str) -> tuple[str, int, int] | None:
     """A specialty phrase: title-like words, cut before 'on <date>', never a sentence."""
     m = _SPEC_STOP.search(text)
@@ -84,16 +90,16 @@ def specialty_value(text: str) -> tuple[str, int, int] | None:
     got = text_value(chunk)
     if got is None:
         return None
-    value = got[0].strip(" ,")
+    value = re.sub(r"\s+", " ", got[0]).strip(" ,")
     words = value.split()
     if not 1 <= len(words) <= 9 or _SPEC_BAD.search(value) or not value[:1].isupper():
         return None
-    if looks_like_name(value) or parse_date(value) or month_number(words[0]):
+    if (looks_like_name(value) and not _MEDICAL.search(value)) or parse_date(value) or month_number(words[0]):
         return None
     if sum(w[:1].islower() and w not in ("and", "of", "in", "the", "&", "with") for w in words):
         return None
-    start = text.find(value)
-    return value, start, start + len(value)
+    start = text.find(words[0])
+    return value, start, got[1] + len(got[0].rstrip().rstrip(" ,"))
 
 
 _PROSE_SPECIALTY = re.compile(
@@ -131,8 +137,11 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
     if "issue_date" not in fields:
         put(fields, "issue_date", search(doc, _PROSE_ISSUE, parser=date_value, confidence=0.8)
             or search(doc, _GIVEN, parser=date_value, confidence=0.75))
-    expiry = find_field(doc, Spec(EXPIRY_LABELS, date_value, exclude=_NOT_DATES, none=_NONE,
-                                  directions=("inline", "right", "below", "above")))
+    expiry_spec = Spec(EXPIRY_LABELS, date_value, exclude=_NOT_DATES, none=_NONE,
+                       directions=("inline", "right", "below", "above"))
+    expiry = find_field(doc, expiry_spec)
+    if expiry_spec.said_none:  # a lifetime certificate: no expiration, whatever else is printed
+        return Extraction(fields)
     if expiry is None and end is not None:
         expiry = end
     if expiry is None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Parser, Seg, Spec, find_field, hit_from_span,
-                                                 parse_words, search)
+                                                 parse_words, register_labels, search)
 from credintake.extractor.fields.values import date_value, name_value, state_value
 
 #: Words of the caption under a signature line: the name above is not the holder.
@@ -273,6 +273,9 @@ RANGE_LABELS = ("Certification Period", "Period of Certification", "Period", "Va
                 "Certification Dates", "Dates", "Term", "Effective Period", "Validity", "Valid From",
                 "License Period", "Dates of Training", "Training Dates", "Dates of Attendance",
                 "Dates Attended", "Policy Period")
+
+
+register_labels(RANGE_LABELS)
 
 
 def range_by_label(doc: Doc, labels: Sequence[str] = RANGE_LABELS) -> tuple[Hit | None, Hit | None]:

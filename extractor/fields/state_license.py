@@ -12,8 +12,8 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put, register_labels, search,
-                                                 starts_with_label)
+from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put,
+                                                 register_labels, search, starts_with_label)
 from credintake.extractor.fields.common import date_by_label, holder_name, state_from_issuer, vocab_search
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, state_value, status_value, text_value
@@ -91,7 +91,8 @@ def _result_rows(doc: Doc) -> tuple[Seg, list[Seg]] | None:
             continue
         segs = doc.page_segs(hit.seg.page)
         hb = hit.seg.bbox
-        header = [s for s in segs if abs(s.bbox[1] - hb[1]) < 3 and starts_with_label(s.words)]
+        mid, h = (hb[1] + hb[3]) / 2, hit.seg.height
+        header = [s for s in segs if abs((s.bbox[1] + s.bbox[3]) / 2 - mid) < 0.6 * h and starts_with_label(s.words)]
         if len(header) < 3:
             continue
         names = [s for s in segs if s.bbox[1] > hb[3] and abs(s.bbox[0] - hb[0]) < 15 and looks_like_name(s.text)]
@@ -111,7 +112,7 @@ def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> tuple[list[Page], floa
         b = seg.bbox
         if b[1] <= top_of_header + 2:
             keep_words.extend(seg.words)
-        elif row is not None and abs(b[1] - row.bbox[1]) < 3:
+        elif row is not None and abs((b[1] + b[3]) / 2 - (row.bbox[1] + row.bbox[3]) / 2) < 0.6 * row.height:
             moved.extend(seg.words)
     shift = 0.0
     if moved:

@@ -239,7 +239,11 @@ def status_value(text: str) -> Parsed:
     if m is None:
         return None
     cell = text.strip(" :;-=|~_—–*")
-    if len(cell.split()) <= 5 and not re.search(r"\d", cell) and not re.search(r"[.;]\s", cell):
+    words = cell.split()
+    while words and not re.fullmatch(r"[A-Z][a-z]+|[A-Z]+|[a-z]+|[&/\-–]", words[-1]):
+        words.pop()  # OCR debris after the status ("ACTIVE - CLEAR gTaTus")
+    cell = " ".join(words)
+    if cell and len(words) <= 5 and not re.search(r"\d", cell) and not re.search(r"[.;]\s", cell):
         start = text.find(cell)
         return cell, start, start + len(cell)
     return m.group(0), m.start(), m.end()

@@ -245,7 +245,7 @@ def _job(employer: str, title: str | None, city: str, state: str, start: str,
 def test_title_employer_then_dates_below() -> None:
     ex = _read(_title_employer_dates_below, "b.pdf")
     assert {k: v.value for k, v in ex.fields.items()} == {
-        "name": "JOHN P. SMITH, DO", "email": "john.smith@mail.org", "phone": "919-555-2301"}
+        "name": "JOHN P. SMITH, DO", "email": "john.smith@mail.org", "phone": "919.555.2301"}
     assert _values(ex, "work_history") == [
         _job("Duke Regional Hospital", "Emergency Physician", "Durham", "NC", "2019-09", None),
         _job("WakeMed Health & Hospitals", "Attending Physician", "Raleigh", "NC", "2016-07", "2019-08"),
@@ -262,7 +262,7 @@ def test_title_employer_then_dates_below() -> None:
 def test_sidebar_education_beside_experience() -> None:
     ex = _read(_sidebar_education, "d.pdf")
     assert ex.fields["name"].value == "Alan Chu"
-    assert ex.fields["phone"].value == "206-555-0142"
+    assert ex.fields["phone"].value == "(206) 555-0142"
     assert _values(ex, "work_history") == [
         _job("Swedish Medical Group", "Family Nurse Practitioner", "Seattle", "WA", "2017-03", None),
         _job("Harborview Medical Center", "Registered Nurse", "Seattle", "WA", "2012-06", "2017-02"),
@@ -291,7 +291,7 @@ def test_place_and_dates_stacked_at_the_right_margin() -> None:
 def test_inline_leading_dates_over_two_pages() -> None:
     ex = _read(_inline_leading_dates, "f.pdf")
     assert {k: v.value for k, v in ex.fields.items()} == {
-        "name": "Rebecca Klein, PA-C", "email": "rklein@partners.org", "phone": "617-555-3344",
+        "name": "Rebecca Klein, PA-C", "email": "rklein@partners.org", "phone": "(617) 555-3344",
         "npi": "1073509584"}
     assert _values(ex, "work_history") == [
         _job("Brigham and Women's Hospital", "Physician Assistant", "Boston", "MA", "2021", None),
@@ -336,7 +336,7 @@ def test_positions_under_one_employer_and_letter_spaced_headings() -> None:
 def test_right_margin_holding_contact_and_dates() -> None:
     ex = _read(_right_contact_and_dates, "j.pdf")
     assert {k: v.value for k, v in ex.fields.items()} == {
-        "name": "Nora Feld, MD", "phone": "612-555-0187", "email": "nfeld@umn.edu"}
+        "name": "Nora Feld, MD", "phone": "(612) 555-0187", "email": "nfeld@umn.edu"}
     jobs = [(j["employer"], j.get("title"), j["start_date"], j["end_date"], j["current"])
             for j in _values(ex, "work_history")]
     assert jobs == [("Hennepin Healthcare", "Emergency Physician", "2017-08", None, True),

@@ -107,7 +107,7 @@ def test_header_fields_from_hand_placed_words() -> None:
     ])
     fields = header_fields(build_rows([page]))
     assert {k: v.value for k, v in fields.items()} == {
-        "name": "Ana M. Lopez, MD", "phone": "916-555-0101", "email": "ana.lopez@example.org",
+        "name": "Ana M. Lopez, MD", "phone": "(916) 555-0101", "email": "ana.lopez@example.org",
         "npi": "1245319599"}
     assert fields["phone"].raw == "(916) 555-0101"
     assert fields["name"].bbox[1] == 60 and fields["name"].page == 1

@@ -1,0 +1,360 @@
+"""The review screens end to end: a real server (uvicorn, SQLite, one worker process running
+the real pipeline) driven by Debian's Chromium through Playwright.
+
+One packet from the committed sample set is uploaded through the drop zone and reviewed:
+a finding's box is shown on its page, a value is corrected (the rules run again), a finding
+is resolved, and the stored result and audit log are checked. Then: escaping of hostile
+text, CSRF, and access between users. Screenshots go to docs/screens/.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REAL, ServerThread, make_settings
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[3]
+PACKET = ROOT / "sample_docs" / "committed" / "packets" / "pkt-004001"
+SCREENS = ROOT / "docs" / "screens"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+XSS = "<script>alert(1)</script>"
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - the machine has it
+    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
+
+
+class Env:
+    def __init__(self, server: ServerThread, tokens: dict[str, tuple[str, str]]) -> None:
+        self.server, self.tokens = server, tokens
+        self.url = server.url
+        self.packet_id: str | None = None
+
+    def login(self, page: Any, who: str) -> None:
+        name, token = self.tokens[who]
+        page.goto(self.url + "/ui/login")
+        page.fill("input[name=name]", name)
+        page.fill("input[name=token]", token)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/ui/queue**")
+
+
+@pytest.fixture(scope="module")
+def env(module_tmp: Path) -> Iterator[Env]:
+    from credintake.api.users import add_user
+
+    settings = make_settings(module_tmp, processor=REAL, workers=1)
+    with ServerThread(settings) as server:
+        tokens = {}
+        with server.db.session() as s:
+            for who, role in (("spec_a", "specialist"), ("spec_b", "specialist"),
+                              ("coord", "coordinator"), ("admin", "admin")):
+                name = f"{who}-{uuid.uuid4().hex[:4]}"
+                tokens[who] = (name, add_user(s, name=name, role=role)[1])
+        yield Env(server, tokens)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1360, "height": 860})
+    pg = ctx.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENS / f"{name}.png"))
+
+
+def _zip(packet: Path) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for f in sorted(packet.iterdir()):
+            zf.write(f, f"{packet.name}/{f.name}")
+    return buf.getvalue()
+
+
+def _db(env: Env) -> Any:
+    return env.server.db
+
+
+def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from credintake.api.store.models import (AuditEntry, Decision, FieldRow, FindingRow,
+                                             Packet)
+
+    page.goto(env.url + "/ui/queue")
+    page.wait_for_url("**/ui/login")                 # no session: sent to sign in
+    shot(page, "login")
+    env.login(page, "spec_a")
+
+    zpath = tmp_path / f"{PACKET.name}.zip"
+    zpath.write_bytes(_zip(PACKET))
+    page.set_input_files("#file-input", str(zpath))
+    row = page.locator("#uploads li").first
+    row.wait_for()
+    page.wait_for_function("document.querySelector('#uploads li progress').value > 0")
+    page.wait_for_function("['done', 'failed', 'refused'].includes("
+                           "document.querySelector('#uploads li').dataset.status)",
+                           timeout=150_000)
+    assert row.get_attribute("data-status") == "done", row.inner_text()
+    assert "errors" in row.locator(".u-state").inner_text()
+    env.packet_id = pid = row.get_attribute("data-packet")
+    assert pid
+    page.goto(env.url + "/ui/queue?sort=errors&dir=desc")
+    qrow = page.locator(f"tr[data-packet='{pid}']")
+    assert "Nina Barrett" in qrow.inner_text() and "done" in qrow.inner_text()
+    shot(page, "queue")
+    # filters: an unprocessed-status filter hides it, the errors flag keeps it
+    page.goto(env.url + "/ui/queue?status=failed")
+    assert page.locator(f"tr[data-packet='{pid}']").count() == 0
+    page.goto(env.url + "/ui/queue?flag=warnings")
+    assert page.locator(f"tr[data-packet='{pid}']").count() == 1
+
+    page.goto(env.url + f"/ui/packets/{pid}")
+    assert page.locator("h1").first.inner_text() == "Nina Barrett"
+    assert page.locator("tr.doc").count() == 11
+    assert "open error" in page.locator("#summary").inner_text() or \
+        "No open errors" in page.locator("#summary").inner_text()
+    sev = [c.split("sev-")[1].split()[0] for c in
+           page.locator("li.finding").evaluate_all("els => els.map(e => e.className)")]
+    order = {"error": 0, "warning": 1, "info": 2}
+    assert [order[s] for s in sev] == sorted(order[s] for s in sev)   # sorted by severity
+
+    # click the malpractice expiration mismatch: its box shows on document58.pdf page 1
+    with _db(env).session() as s:
+        mismatch = s.scalar(select(FindingRow).where(
+            FindingRow.packet_id == pid, FindingRow.rule == "reconciliation.mismatch",
+            FindingRow.field == "malpractice_insurance.expiration_date"))
+        assert mismatch is not None
+        mid = mismatch.id
+        field = s.scalar(select(FieldRow).where(FieldRow.packet_id == pid,
+                                                FieldRow.name == "expiration_date",
+                                                FieldRow.value == "2027-09-12"))
+        fid, bbox = field.id, field.bbox
+    item = page.locator(f"#finding-{mid}")
+    item.locator(".msg").click()
+    page.wait_for_selector("#hl:not([hidden])")
+    label = page.locator("#viewer-label").inner_text()
+    doc_idx = int(item.get_attribute("data-doc"))
+    assert label.startswith(f"document {doc_idx} · malpractice_insurance · page 1")
+    geo = page.evaluate("""() => { const i = document.getElementById('page-img'),
+        h = document.getElementById('hl');
+        return {iw: i.clientWidth, nw: i.naturalWidth, il: i.offsetLeft, it: i.offsetTop,
+                hl: h.offsetLeft, ht: h.offsetTop, hw: h.offsetWidth}; }""")
+    scale = geo["iw"] / 612.0                                  # letter page, 612 points wide
+    assert geo["nw"] > 0
+    assert abs(geo["hl"] + 3 - (geo["il"] + bbox[0] * scale)) < 2
+    assert abs(geo["ht"] + 3 - (geo["it"] + bbox[1] * scale)) < 2
+    assert abs(geo["hw"] - 6 - (bbox[2] - bbox[0]) * scale) < 2
+    shot(page, "review")
+
+    # j / k move between findings
+    first_sel = page.locator("li.finding.selected").get_attribute("id")
+    page.keyboard.press("j")
+    assert page.locator("li.finding.selected").get_attribute("id") != first_sel
+    page.keyboard.press("k")
+    assert page.locator("li.finding.selected").get_attribute("id") == first_sel
+
+    # correct the document's expiration date: the mismatch clears, the policy is expired
+    item = page.locator(f"#finding-{mid}")
+    item.locator("details.fix summary").click()
+    item.locator("form.correct input[name=value]").fill("2025-09-12")
+    item.locator("form.correct input[name=note]").fill("carrier confirmed the 2025 date")
+    item.locator("form.correct button").click()
+    page.wait_for_url(f"**/ui/packets/{pid}?done=corrected*")
+    assert "resolved" in page.locator(f"#finding-{mid} .f-head").inner_text()
+    assert "cleared by the correction" in page.locator(f"#finding-{mid}").inner_text()
+    assert page.locator(f"#field-{fid} .corrected").inner_text() == "2025-09-12"
+    shot(page, "corrected")
+
+    # resolve an open finding with a note
+    target = page.locator("li.finding.fs-open").first
+    rid = int(target.get_attribute("id").split("-")[1])
+    target.locator("input[name=note]").fill("verified with the primary source")
+    target.locator("button[value=resolve]").click()
+    page.wait_for_url(f"**/ui/packets/{pid}?done=resolve*")
+    assert "resolved" in page.locator(f"#finding-{rid} .f-head").inner_text()
+    assert "verified with the primary source" in page.locator(".decisions").inner_text()
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+    with _db(env).session() as s:
+        packet = s.get(Packet, pid)
+        mal = packet.result["profile"]["malpractice_insurance"][0]
+        assert mal["expiration_date"] == "2025-09-12"
+        rules = [(f["rule"], f.get("field")) for f in packet.result["findings"]]
+        assert ("reconciliation.mismatch", "malpractice_insurance.expiration_date") not in rules
+        assert any(r == "expiration.expired" and (f or "").startswith("malpractice")
+                   for r, f in rules)
+        assert packet.error_count == sum(f["severity"] == "error"
+                                         for f in packet.result["findings"])
+        new = s.scalar(select(FindingRow).where(FindingRow.packet_id == pid,
+                                                FindingRow.rule == "expiration.expired",
+                                                FindingRow.field.like("malpractice%")))
+        assert new is not None and new.status == "open"
+        f = s.get(FieldRow, fid)
+        assert (f.value, f.corrected, f.corrected_value) == ("2027-09-12", True, "2025-09-12")
+        assert s.get(FindingRow, rid).status == "resolved"
+        kinds = [d.kind for d in s.scalars(select(Decision).where(Decision.packet_id == pid))]
+        assert kinds == ["field_correction", "finding_resolve"]
+        actions = [a.action for a in s.scalars(select(AuditEntry).where(
+            AuditEntry.packet_id == pid).order_by(AuditEntry.id))]
+        user_a = env.tokens["spec_a"][0]
+        actors = {a.actor for a in s.scalars(select(AuditEntry).where(
+            AuditEntry.packet_id == pid, AuditEntry.action != "packet.list"))}
+    for needed in ("packet.upload", "packet.read", "packet.fields.read", "page.view",
+                   "field.correct", "packet.reevaluate", "finding.resolve"):
+        assert needed in actions, needed
+    assert actions.index("field.correct") < actions.index("packet.reevaluate")
+    assert actors <= {user_a, "system"}
+
+
+def test_hostile_text_is_shown_as_text(env: Env, page: Any) -> None:
+    """Extracted text and reviewer input are escaped everywhere they are printed."""
+    from sqlalchemy import select
+
+    from credintake.api.store.models import FieldRow, FindingRow, Packet
+
+    pid = env.packet_id or pytest.skip("needs the packet of test_review_flow")
+    with _db(env).session() as s:         # what an extractor passing markup through would store
+        holder = s.scalar(select(FieldRow).where(FieldRow.packet_id == pid,
+                                                 FieldRow.name == "holder_name"))
+        holder.value = f"NINA {XSS} BARRETT"
+        finding = s.scalar(select(FindingRow).where(FindingRow.packet_id == pid))
+        finding.message = f"{XSS} <img src=x onerror=alert(2)>"
+        finding.evidence = {**(finding.evidence or {}), "file": f"{XSS}.pdf"}
+        packet = s.get(Packet, pid)
+        packet.name = XSS
+        hid, fnid = holder.id, finding.id
+    env.login(page, "spec_a")
+    assert XSS in page.locator(f"tr[data-packet='{pid}']").inner_text()
+    page.goto(env.url + f"/ui/packets/{pid}")
+    assert XSS in page.locator(f"#field-{hid}").inner_text()
+    assert XSS in page.locator(f"#finding-{fnid} .msg").inner_text()
+    # a reviewer's correction with markup goes through the form and comes back as text
+    row = page.locator(f"#field-{hid}")
+    row.locator("summary").click()
+    row.locator("input[name=value]").fill(XSS)
+    row.locator("button").click()
+    page.wait_for_url(f"**/ui/packets/{pid}?done=corrected*")
+    assert page.locator(f"#field-{hid} .corrected").inner_text() == XSS
+    html = page.content()
+    assert XSS not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    scripts = page.evaluate("() => Array.from(document.scripts).map(s => s.src || s.text)")
+    assert all(s.endswith(".js") for s in scripts)            # only our own files
+    assert page.locator("img[src=x]").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_forms_need_the_csrf_token(env: Env, page: Any) -> None:
+    pid = env.packet_id or pytest.skip("needs the packet of test_review_flow")
+    env.login(page, "spec_a")
+    page.goto(env.url + f"/ui/packets/{pid}")
+    fid = page.locator("li.finding").first.get_attribute("id").split("-")[1]
+    hid = page.locator("tr.field").first.get_attribute("id").split("-")[1]
+    req = page.request                     # shares the signed-in cookies
+    base = f"{env.url}/ui/packets/{pid}"
+    for url, form in ((f"{base}/findings/{fid}/resolution", {"action": "accept", "note": "x"}),
+                      (f"{base}/fields/{hid}/correction", {"value": "x"}),
+                      (f"{base}/assignment", {"assignee": ""})):
+        r = req.post(url, form=form, max_redirects=0)
+        assert r.status == 403, url
+        assert "CSRF" in r.text()
+        r = req.post(url, form={**form, "csrf": "forged"}, max_redirects=0)
+        assert r.status == 403, url
+    r = req.post(f"{env.url}/ui/upload", multipart={"files": {
+        "name": "a.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}})
+    assert r.status == 403
+    r = req.post(f"{env.url}/ui/login", form={"token": env.tokens["spec_a"][1]},
+                 max_redirects=0)
+    assert r.status == 403
+    # nothing happened
+    from sqlalchemy import func, select
+
+    from credintake.api.store.models import Decision
+    with _db(env).session() as s:
+        n = s.scalar(select(func.count()).where(Decision.packet_id == pid,
+                                                Decision.note == "x"))
+    assert n == 0
+
+
+def test_pages_never_render_without_access(env: Env, browser: Any, page: Any) -> None:
+    pid = env.packet_id or pytest.skip("needs the packet of test_review_flow")
+    anon = page.request
+    r = anon.get(f"{env.url}/ui/packets/{pid}/documents/0/pages/1.png")
+    assert r.status == 401
+    r = anon.get(f"{env.url}/ui/packets/{pid}", max_redirects=0)
+    assert r.status == 303 and r.headers["location"] == "/ui/login"
+
+    env.login(page, "spec_b")                       # another specialist: not theirs
+    assert page.locator(f"tr[data-packet='{pid}']").count() == 0
+    for path in (f"/ui/packets/{pid}", f"/ui/packets/{pid}/documents/0/pages/1.png",
+                 f"/ui/packets/{pid}/status.json"):
+        r = page.request.get(env.url + path)
+        assert r.status == 404, path
+        assert b"\x89PNG" not in r.body()
+    shot_page = page.goto(env.url + f"/ui/packets/{pid}")
+    assert shot_page is not None and shot_page.status == 404
+
+    # a coordinator sees it and assigns it to them; then they can open it
+    ctx = browser.new_context(viewport={"width": 1360, "height": 860})
+    coord = ctx.new_page()
+    env.login(coord, "coord")
+    coord.goto(env.url + f"/ui/packets/{pid}")
+    coord.select_option("form.assign select[name=assignee]", env.tokens["spec_b"][0])
+    coord.fill("form.assign input[name=due_date]", "2026-12-01")
+    coord.click("form.assign button")
+    coord.wait_for_url(f"**/ui/packets/{pid}?done=assigned")
+    ctx.close()
+    r = page.request.get(f"{env.url}/ui/packets/{pid}/documents/0/pages/1.png")
+    assert r.status == 200 and r.body()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert float(r.headers["x-page-width"]) == pytest.approx(612, abs=1)
+    page.goto(env.url + "/ui/queue?assignee=me")
+    assert "2026-12-01" in page.locator(f"tr[data-packet='{pid}']").inner_text()
+
+
+def test_screenshots_are_commit_sized() -> None:
+    pngs = sorted(SCREENS.glob("*.png"))
+    if not pngs:
+        pytest.skip("no screenshots yet")
+    for p in pngs:
+        assert p.stat().st_size < 200_000, p.name
+
+
+def test_session_cookie_is_signed_and_httponly(env: Env, page: Any) -> None:
+    env.login(page, "spec_a")
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    c = cookies["ci_session"]
+    assert c["httpOnly"] and c["sameSite"] == "Strict" and c["path"] == "/ui"
+    token = env.tokens["spec_a"][1]
+    assert token not in c["value"]
+    forged = c["value"][:-2] + ("AA" if not c["value"].endswith("AA") else "BB")
+    page.context.add_cookies([{**c, "value": forged}])
+    t0 = time.monotonic()
+    page.goto(env.url + "/ui/queue")
+    assert page.url.endswith("/ui/login") and time.monotonic() - t0 < 10
