@@ -36,6 +36,7 @@ from credintake.settings import Settings
 log = logging.getLogger(__name__)
 
 APPLICATION = "application.json"
+CLEARED = "cleared by the correction of"
 
 
 def _key(f: dict[str, Any]) -> tuple[Any, ...]:
@@ -74,7 +75,8 @@ def _application(session: Session, packet_id: str, blob_dir: Path) -> Applicatio
 def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
                before: Any, settings: Settings, blob_dir: Path) -> dict[str, int]:
     """Apply the rules' response to the correction of ``field_id`` (already recorded, its
-    value before the correction being ``before``); returns counts of findings cleared/added."""
+    value before the correction being ``before``); returns counts of findings cleared, added
+    and reopened (cleared by an earlier correction, raised again by this one)."""
     from credintake.rules import evaluate
 
     packet = session.get(Packet, packet_id)
@@ -102,24 +104,32 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
                                                         FindingRow.status == "open")):
         if (row.rule, row.field, row.message) in gone:
             row.status, row.resolved_by, row.resolved_at = "resolved", user.id, utcnow()
-            row.note = f"cleared by the correction of {fname} (field {field_id})"
+            row.note = f"{CLEARED} {fname} (field {field_id})"
             cleared += 1
-    stored = {(r.rule, r.field, r.message) for r in session.scalars(
+    stored = {(r.rule, r.field, r.message): r for r in session.scalars(
         select(FindingRow).where(FindingRow.packet_id == packet_id))}
     next_idx = (session.scalar(select(func.max(FindingRow.idx)).where(
         FindingRow.packet_id == packet_id)) or 0) + 1
-    added = []
+    added, raised = [], 0
     for f in new_dump:
-        if _key(f) in base_keys or _key(f) in stored:
+        if _key(f) in base_keys:
             continue
-        session.add(FindingRow(packet_id=packet_id, idx=next_idx, rule=f["rule"],
-                               severity=f["severity"], field=f.get("field"),
-                               message=f["message"], evidence=f.get("evidence", {})))
-        next_idx += 1
+        row = stored.get(_key(f))
+        if row is not None:             # an earlier correction cleared it: it is back
+            if row.status != "open" and (row.note or "").startswith(CLEARED):
+                row.status, row.resolved_by, row.resolved_at = "open", None, None
+                row.note = f"raised again by the correction of {fname} (field {field_id})"
+                raised += 1
+        else:
+            session.add(FindingRow(packet_id=packet_id, idx=next_idx, rule=f["rule"],
+                                   severity=f["severity"], field=f.get("field"),
+                                   message=f["message"], evidence=f.get("evidence", {})))
+            next_idx += 1
         added.append(f)
     result = dict(packet.result)
     kept = [f for f in result.get("findings", []) if _key(f) not in gone]
-    result["findings"] = kept + added
+    kept_keys = {_key(f) for f in kept}
+    result["findings"] = kept + [f for f in added if _key(f) not in kept_keys]
     result["profile"] = new.profile.model_dump(mode="json", exclude_none=True)
     result["reconciliation"] = [r.model_dump(mode="json", exclude_none=True)
                                 for r in new.reconciliation]
@@ -129,8 +139,8 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
     packet.error_count, packet.warning_count, packet.has_errors = errors, warnings, errors > 0
     packet.updated_at = utcnow()
     audit.record(session, user, "packet.reevaluate", packet_id, field_id=field_id,
-                 cleared=cleared, added=len(added))
+                 cleared=cleared, added=len(added) - raised, reopened=raised)
     log.info("packet %s re-evaluated after a correction: %d cleared, %d added", packet_id,
              cleared, len(added))
-    return {"cleared": cleared, "added": len(added)}
+    return {"cleared": cleared, "added": len(added) - raised, "reopened": raised}
 

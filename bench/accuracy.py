@@ -92,9 +92,15 @@ def run(args: argparse.Namespace) -> dict:
     if condition != "text":
         out = out.with_name(f"{out.name}_{condition}")
     start = time.perf_counter()
-    subprocess.run([str(ROOT / ".venv/bin/credintake"), "batch", str(gen / "packets"), "-o", str(out),
-                    "--workers", str(args.workers), "--as-of", "2026-11-22"], check=True, env=env)
+    if not getattr(args, "score_only", False):
+        subprocess.run([str(ROOT / ".venv/bin/credintake"), "batch", str(gen / "packets"), "-o",
+                        str(out), "--workers", str(args.workers), "--as-of", "2026-11-22"],
+                       check=True, env=env)
     elapsed = time.perf_counter() - start
+    if getattr(args, "score_only", False):  # throughput from the run that wrote the results
+        previous = work / f"summary_{out.name}.json"
+        elapsed = json.loads(previous.read_text()).get("elapsed_s", float("nan")) \
+            if previous.exists() else float("nan")
     pages = count_pages(gen / "packets")
     scores = Scores()
     want = LABEL_CONDITION[condition]
@@ -109,6 +115,12 @@ def run(args: argparse.Namespace) -> dict:
         split.add(score_split(result, labels))
         errors += field_errors(result, labels, keep)
     summary = report(scores, pages, elapsed, args)
+    summary["elapsed_s"], summary["pages"] = elapsed, pages
+    pooled = pooled_fields(scores)
+    summary["all_fields"] = {"precision": pooled.precision, "recall": pooled.recall, "f1": pooled.f1,
+                             "tp": pooled.tp, "fp": pooled.fp, "fn": pooled.fn}
+    print(f"all fields pooled (micro): P {pooled.precision:.3f} R {pooled.recall:.3f} "
+          f"F1 {pooled.f1:.3f} (tp {pooled.tp} fp {pooled.fp} fn {pooled.fn})")
     summary["split"] = {"right": split.right, "total": split.total, "accuracy": split.accuracy,
                         "documents": split.documents, "exact": split.exact}
     print(f"page splitting: {split.right}/{split.total} pages in the right document "
@@ -121,6 +133,16 @@ def run(args: argparse.Namespace) -> dict:
                                         getattr(args, "examples", 0))
     (work / f"summary_{out.name}.json").write_text(json.dumps(summary, indent=2, default=str))
     return summary
+
+
+def pooled_fields(scores: Scores):
+    """Every field of every doc type in one P/R/F1 (micro average): the acceptance number."""
+    from credintake.evaluation import PRF
+
+    total = PRF()
+    for prf in scores.fields.values():
+        total.add(prf)
+    return total
 
 
 def cv_summary(scores: Scores, errors: list[dict]) -> dict | None:
@@ -189,7 +211,8 @@ def show_examples(errors: list[dict], scores: Scores, packets: Path, per_field: 
              if v.f1 < 0.95][:8]
     shown = []
     for key in worst:
-        for row in [e for e in errors if e["key"] == key][:per_field]:
+        rows = sorted((e for e in errors if e["key"] == key), key=lambda e: e["got"] is None)
+        for row in rows[:per_field]:
             data = (packets / row["packet"] / row["file"]).read_bytes()
             kind = sniff(data)
             line, best = None, 0.0
@@ -251,6 +274,8 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="regenerate the packets")
     parser.add_argument("--condition", choices=CONDITIONS, default="text",
                         help="degrade the packets first (sample_docs.conditions); default text")
+    parser.add_argument("--score-only", action="store_true",
+                        help="score the results already written (no batch run)")
     parser.add_argument("--examples", type=int, default=0,
                         help="show up to N wrong values of each of the worst fields")
     parser.add_argument("--work", default=str(ROOT / "bench/out/accuracy"))

@@ -30,7 +30,7 @@ from credintake.contract import Application
 from credintake.findings_eval import FillScores, FindingScores, score_findings, score_profile
 from credintake.rules import evaluate
 from credintake.sample_docs.generate import generate_packet
-from credintake.sample_docs.scenarios import _NEEDS_APP, _RESOURCE, ALL, LOOKALIKES
+from credintake.sample_docs.scenarios import ALL, LOOKALIKES, NEEDS_APPLICATION, RESOURCE
 from credintake.sample_docs.truth import expected_result
 from credintake.settings import Settings
 
@@ -56,7 +56,7 @@ def plan(seed: int, count: int) -> list[tuple[list[str], bool]]:
             if not cycle:
                 cycle = rng.sample(ALL, len(ALL))
             name = cycle[0]
-            if (blank and name in _NEEDS_APP) or any(_RESOURCE[n] == _RESOURCE[name] for n in names):
+            if (blank and name in NEEDS_APPLICATION) or any(RESOURCE[n] == RESOURCE[name] for n in names):
                 if len(names) == 0 and tries < 20:
                     cycle.append(cycle.pop(0))
                     continue

@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from credintake import __version__
-from credintake.contract import Document, Result
+from credintake.contract import Application, Document, Result
 from credintake.extractor.fields import extract
+from credintake.extractor.fields.context import applicant
 from credintake.extractor.layout import Page
 from credintake.extractor.read import read_file
 from credintake.extractor.split import Segment, split_files
@@ -64,10 +65,11 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
     read = [_read(f, settings, timer, documents, problems, pool) for f in packet.files]
     with timer.stage("classify"):
         segmented = split_files([pages for _, _, pages in read], settings.classifier)
-    for (f, sha, _), segments in zip(read, segmented):
-        for seg in segments:
-            documents.append(_document(f.name, sha, seg, settings, timer, problems,
-                                       len(documents)))
+    with applicant(_applicant_name(packet.application)):
+        for (f, sha, _), segments in zip(read, segmented):
+            for seg in segments:
+                documents.append(_document(f.name, sha, seg, settings, timer, problems,
+                                           len(documents)))
     with timer.stage("rules"):
         outcome = evaluate(documents, packet.application, problems, as_of=as_of,
                            settings=settings.rules)
@@ -118,6 +120,16 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
                     ocr=any(p.ocr for p in seg.pages),
                     text_confidence=quality,
                     fields=extraction.fields, entries=extraction.entries)
+
+
+def _applicant_name(application: Application) -> str | None:
+    """The typed name lets extractors pick the applicant's row on a board's search-results
+    printout that lists several licensees with the same surname."""
+    person = application.provider
+    if person is None:
+        return None
+    name = " ".join(p for p in (person.first_name, person.middle_name, person.last_name) if p)
+    return name or None
 
 
 def _text_confidence(pages: list[Page]) -> float | None:

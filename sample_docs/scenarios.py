@@ -52,6 +52,8 @@ _RESOURCE = {"expired_license": "license", "expiring_license": "license", "licen
              "missing_document": "missing"}
 #: Scenarios that need a typed application.
 _NEEDS_APP = {"stale_attestation", "license_typo", "nickname", "maiden_name", "date_format", "explained_gap"}
+NEEDS_APPLICATION = frozenset(_NEEDS_APP)
+RESOURCE = dict(_RESOURCE)
 
 _NICKNAMES = (("Robert", "Bob"), ("William", "Bill"), ("Elizabeth", "Liz"), ("Katherine", "Kate"),
               ("James", "Jim"), ("Margaret", "Peggy"), ("Richard", "Rick"), ("Jennifer", "Jen"),
@@ -294,7 +296,10 @@ def _other_person(s: Setup) -> None:
 
 def _nickname(s: Setup) -> None:
     formal, nick = s.rng.choice(_NICKNAMES)
-    s.persona.first = formal
+    p = s.persona
+    if p.former_last:  # the former name keeps the given name: "Victoria Crawford" -> "Margaret Crawford"
+        p.other_names = [f"{formal} {p.former_last}"]
+    p.first = formal
     s.notes["nickname"] = nick
 
 

@@ -110,8 +110,7 @@ def build(session: Session, user: User, packet_id: str) -> ReviewView:
         rows.append({"f": f, "target": target,
                      "field": fields_by_id.get(target.field_id) if target and
                      target.field_id else None,
-                     "evidence": [(k, v) for k, v in (f.evidence or {}).items()
-                                  if v not in (None, "", [], {})]})
+                     "evidence": evidence_rows(f.evidence or {})})
     rows.sort(key=lambda r: (STATUS_ORDER.get(r["f"].status, 9),
                              SEVERITY_ORDER.get(r["f"].severity, 9), r["f"].idx))
 
@@ -133,6 +132,24 @@ def build(session: Session, user: User, packet_id: str) -> ReviewView:
                       documents=documents, fields_by_doc=fields_by_doc,
                       fields_by_id=fields_by_id, comparison=comparison, findings=rows,
                       decisions=decisions, summary=summary, first_target=first)
+
+
+_SHOWN_ELSEWHERE = {"file", "page", "doc_type", "probable_typo"}
+
+
+def evidence_rows(ev: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Evidence as label/value rows: the source document as one row, empty values and
+    a false ``probable_typo`` left out (they are noise to a reviewer)."""
+    rows = [(k.replace("_", " "), v) for k, v in ev.items()
+            if k not in _SHOWN_ELSEWHERE and v not in (None, "", [], {})]
+    if ev.get("probable_typo"):
+        rows.append(("probable typo", True))
+    if ev.get("file"):
+        where = str(ev["file"]) + (f" p.{ev['page']}" if ev.get("page") else "")
+        rows.append(("source", where + (f" ({ev['doc_type']})" if ev.get("doc_type") else "")))
+    elif ev.get("doc_type"):
+        rows.append(("document type", ev["doc_type"]))
+    return rows
 
 
 def _finding_target(f: Any, docs: list[Any], fields: list[Any],

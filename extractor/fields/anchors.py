@@ -41,6 +41,14 @@ class Seg:
     page: Page
     words: list[Word]
     index: int = 0
+    _keys: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def keys(self) -> list[str]:
+        """Each word's label key (``norm``), computed once."""
+        if self._keys is None:
+            self._keys = [norm(w.text) for w in self.words]
+        return self._keys
 
     @property
     def text(self) -> str:
@@ -88,6 +96,23 @@ class Doc:
             self._page_segs[id(page)] = segs
             self.segs.extend(segs)
         self._texts: dict[int, tuple[str, list[tuple[int, int, Word]]]] = {}
+        self._ngrams: dict[int, dict[int, list[tuple[Seg, int, str]]]] = {}
+
+    def ngrams(self, size: int) -> dict[int, list[tuple[Seg, int, str]]]:
+        """Label keys of every run of ``size`` words, by key length: (segment, first word,
+        key). Built once per document, so each label search only visits candidates of a
+        plausible length instead of every run of every segment."""
+        index = self._ngrams.get(size)
+        if index is None:
+            index = {}
+            for seg in self.segs:
+                toks = seg.keys
+                for i in range(len(toks) - size + 1):
+                    cand = "".join(toks[i:i + size])
+                    if cand:
+                        index.setdefault(len(cand), []).append((seg, i, cand))
+            self._ngrams[size] = index
+        return index
 
     @property
     def file(self) -> str | None:
@@ -214,26 +239,24 @@ def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | No
     keys = [(i, norm(s), len(s.split())) for i, s in enumerate(synonyms)]
     wanted = set(map(id, pages)) if pages is not None else None
     hits: list[LabelHit] = []
-    for seg in doc.segs:
-        if wanted is not None and id(seg.page) not in wanted:
+    for prio, key, n in keys:
+        if not key:
             continue
-        toks = [norm(w.text) for w in seg.words]
-        n_words = len(toks)
-        for prio, key, n in keys:
-            if not key:
-                continue
-            for size in range(1, n + 2):  # OCR may merge ("OriginalIssueDate") or split words
-                for i in range(0, n_words - size + 1):
-                    cand = "".join(toks[i:i + size])
-                    if not cand or abs(len(cand) - len(key)) > max(2, len(key) // 4):
+        slack = max(2, len(key) // 4)
+        limit = _max_edits(key)
+        for size in range(1, n + 2):  # OCR may merge ("OriginalIssueDate") or split words
+            index = doc.ngrams(size)
+            for length in range(max(1, len(key) - slack), len(key) + slack + 1):
+                for seg, i, cand in index.get(length, ()):
+                    if wanted is not None and id(seg.page) not in wanted:
                         continue
                     if cand == key:
                         score = 1.0
                     elif fuzzy:
                         if (cand.startswith(key) or key.startswith(cand)) and abs(len(cand) - len(key)) > 1:
                             continue  # "Professional" is a word of its own, not "Profession" misread
-                        edits = Levenshtein.distance(cand, key, score_cutoff=_max_edits(key) + 1)
-                        if edits > _max_edits(key):
+                        edits = Levenshtein.distance(cand, key, score_cutoff=limit + 1)
+                        if edits > limit:
                             continue
                         score = (1 - edits / len(key)) * 0.95
                     else:

@@ -28,6 +28,7 @@
         if (s.status === "done" || s.status === "failed") {
           const a = document.createElement("a"); a.href = url; a.textContent = r.title.textContent;
           r.title.replaceChildren(a);
+          document.getElementById("uploads-done").hidden = false;
         } else setTimeout(() => poll(r, id, url), 1000);
       }).catch(() => setTimeout(() => poll(r, id, url), 2000));
   }
