@@ -33,6 +33,7 @@ def run_batch(directory: Path, outdir: Path, *, as_of: date, workers: int) -> li
     """Process the batch; return one line per packet that could not be processed."""
     packets = find_packets(directory)
     outdir.mkdir(parents=True, exist_ok=True)
+    worker_init()  # load the pipeline and model once here; forked workers inherit them
     failed: list[str] = []
     todo = packets
     for attempt in range(2):

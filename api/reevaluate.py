@@ -30,7 +30,7 @@ from credintake.api import audit
 from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import (DocumentRow, FieldRow, FindingRow, Packet,
                                          PacketFile, User, utcnow)
-from credintake.contract import Application, Document, Finding
+from credintake.contract import Application, Document
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)

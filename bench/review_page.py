@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import statistics
 import tempfile
 import time
@@ -86,6 +87,7 @@ def main() -> int:
             times.append(time.perf_counter() - t)
             assert r.status_code == 200 and "Findings" in r.text
         times = times[2:]                     # first requests warm Jinja2's template cache
+    shutil.rmtree(tmp, ignore_errors=True)
     n_findings, n_recon = len(result.findings), len(result.reconciliation)
     n_fields = sum(len(d.fields) + sum(len(e) for v in (d.entries or {}).values() for e in v)
                    for d in docs)

@@ -65,11 +65,9 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
     read = [_read(f, settings, timer, documents, problems, pool) for f in packet.files]
     with timer.stage("classify"):
         segmented = split_files([pages for _, _, pages in read], settings.classifier)
-    with applicant(_applicant_name(packet.application)):
-        for (f, sha, _), segments in zip(read, segmented):
-            for seg in segments:
-                documents.append(_document(f.name, sha, seg, settings, timer, problems,
-                                           len(documents)))
+    todo = [(f.name, sha, seg) for (f, sha, _), segs in zip(read, segmented) for seg in segs]
+    documents += _extract_all(todo, packet.application, settings, timer, problems,
+                              first_index=len(documents))
     with timer.stage("rules"):
         outcome = evaluate(documents, packet.application, problems, as_of=as_of,
                            settings=settings.rules)
@@ -122,9 +120,26 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
                     fields=extraction.fields, entries=extraction.entries)
 
 
+def _extract_all(todo: list[tuple[str, str, Segment]], application: Application,
+                 settings: Settings, timer: _Timer, problems: list[Problem],
+                 first_index: int) -> list[Document]:
+    """Documents in packet order, CVs extracted first: without a typed name, the CV's name
+    tells extractors which row of a board's search-results printout (several licensees
+    with one surname) is the applicant's."""
+    order = sorted(range(len(todo)), key=lambda i: todo[i][2].doc_type != "cv")
+    done: dict[int, Document] = {}
+    name = _applicant_name(application)
+    for i in order:
+        file, sha, seg = todo[i]
+        with applicant(name):
+            doc = _document(file, sha, seg, settings, timer, problems, first_index + i)
+        if name is None and doc.doc_type == "cv" and "name" in doc.fields:
+            name = str(doc.fields["name"].value)
+        done[i] = doc
+    return [done[i] for i in range(len(todo))]
+
+
 def _applicant_name(application: Application) -> str | None:
-    """The typed name lets extractors pick the applicant's row on a board's search-results
-    printout that lists several licensees with the same surname."""
     person = application.provider
     if person is None:
         return None

@@ -9,6 +9,7 @@ pages it lost, never a lost page.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -24,10 +25,13 @@ T = TypeVar("T")
 
 
 def worker_init() -> None:
+    """Idempotent: also called in a parent before forking, so workers start warm."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings = get_settings()
     Image.MAX_IMAGE_PIXELS = settings.limits.max_image_pixels
+    import credintake.pipeline  # noqa: F401 - registries and rule data, imported once
     from credintake.extractor.classify import model_for
 
     model_for(settings.classifier)

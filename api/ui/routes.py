@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from credintake.api import audit, review
 from credintake.api.deps import DatabaseDep
-from credintake.api.intake import APPLICATION, Intake, MemberInput, PacketInput, packet_name
+from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import Job, Packet, User

@@ -85,8 +85,13 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
+    """Save a screenshot for the README, as a 256-colour PNG (commit-sized)."""
+    from PIL import Image
+
     SCREENS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENS / f"{name}.png"))
+    img = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    img.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+        SCREENS / f"{name}.png", optimize=True)
 
 
 def _zip(packet: Path) -> bytes:
