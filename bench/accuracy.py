@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from credintake.evaluation import Scores, SplitScore, normalise, score_packet, score_split, \
+from credintake.evaluation import Scores, SplitScore, score_packet, score_split, \
     values_equal
 from credintake.sample_docs.conditions import CONDITIONS, LABEL_CONDITION, degrade_batch
 from credintake.sample_docs.generate import generate_batch
@@ -131,7 +131,8 @@ def run(args: argparse.Namespace) -> dict:
     summary["condition"] = condition
     summary["examples"] = show_examples(errors, scores, gen / "packets",
                                         getattr(args, "examples", 0))
-    (work / f"summary_{out.name}.json").write_text(json.dumps(summary, indent=2, default=str))
+    rescored = "_rescored" if getattr(args, "score_only", False) else ""
+    (work / f"summary_{out.name}{rescored}.json").write_text(json.dumps(summary, indent=2, default=str))
     return summary
 
 
@@ -226,9 +227,10 @@ def show_examples(errors: list[dict], scores: Scores, packets: Path, per_field: 
                                                                         settings)
                     else:
                         page = reader_for(kind)(row["file"], data, settings)[number - 1]
-                    for ln in page.lines:
-                        score = fuzz.partial_ratio(normalise("name", target.lower()),
-                                                   ln.text.lower())
+                    for ln in page.lines:  # short lines match anything partially
+                        a, b = target.lower(), ln.text.lower()
+                        score = fuzz.partial_ratio(a, b) if len(b) >= 0.6 * len(a) else \
+                            fuzz.ratio(a, b)
                         if score > best:
                             line, best = ln.text, score
             row["ocr_line"] = line

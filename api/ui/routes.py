@@ -395,6 +395,7 @@ def install(app: Any) -> None:
     from fastapi.staticfiles import StaticFiles
 
     app.include_router(router)
+    app.add_api_route("/", home, include_in_schema=False)   # a browser at the root: screens
     app.mount("/ui/static", StaticFiles(directory=str(HERE / "static")), name="ui-static")
 
     @app.exception_handler(LoginRequired)

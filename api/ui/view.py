@@ -104,6 +104,8 @@ def build(session: Session, user: User, packet_id: str) -> ReviewView:
                            "file": src.get("file"), "page": src.get("page"),
                            "target": target})
 
+    order = {"mismatch": 0, "missing": 1, "filled": 2, "match": 3}
+    comparison.sort(key=lambda c: order.get(c["status"], 4))   # stable: field order within
     rows = []
     for f in findings:
         target = _finding_target(f, docs, fields, recon_by_field)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Service, upload_dir, wait_done
+from service_helpers import Service, upload_dir, wait_done
 from tiny_packets import make_packet, pdf_bytes, zip_dir
 
 

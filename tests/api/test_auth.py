@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from conftest import Service, upload_dir, wait_done
+from service_helpers import Service, upload_dir, wait_done
 from tiny_packets import make_packet, pdf_bytes
 
 ROLES = ["specialist", "coordinator", "admin"]

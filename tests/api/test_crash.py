@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from credintake.api.store.db import Database
 from credintake.api.store.models import DocumentRow, FindingRow, Job
-from conftest import HERE, add_users, free_port, make_settings, wait_for
+from service_helpers import HERE, add_users, free_port, make_settings, wait_for
 from tiny_packets import pdf_bytes
 
 N_PACKETS = 5

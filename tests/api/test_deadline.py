@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from credintake.api.store.models import Job
-from conftest import ServerThread, add_users, make_settings, wait_done
+from service_helpers import ServerThread, add_users, make_settings, wait_done
 from tiny_packets import pdf_bytes
 
 

@@ -8,7 +8,7 @@ import zipfile
 import httpx
 import pytest
 
-from conftest import Service
+from service_helpers import Service
 from tiny_packets import pdf_bytes
 
 

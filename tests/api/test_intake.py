@@ -17,7 +17,7 @@ from credintake.api.errors import (InvalidPacketError, TooLargeError, UnsafeArch
 from credintake.api.intake import Intake, MemberInput, PacketInput
 from credintake.api.store.db import Database
 from credintake.api.store.models import BlobFile, Job, Packet, PacketFile
-from conftest import make_settings
+from service_helpers import make_settings
 from tiny_packets import make_packet, pdf_bytes, zip_dir
 
 

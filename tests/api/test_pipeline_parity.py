@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from conftest import REAL, ServerThread, add_users, make_settings, real_pipeline_or_skip
-from conftest import upload_dir, wait_done
+from service_helpers import REAL, ServerThread, add_users, make_settings
+from service_helpers import upload_dir, wait_done
 from tiny_packets import make_packet
 
 
@@ -30,7 +30,6 @@ def test_result_identical_to_process_packet(tmp_path: Path,
                                             capfd: pytest.CaptureFixture[str],
                                             caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    real_pipeline_or_skip()
     from credintake.pipeline import process_packet
 
     packet = _sample_packet(tmp_path / "gen")

@@ -17,7 +17,7 @@ from credintake.api.jobs import queue
 from credintake.api.jobs.runner import execute
 from credintake.api.store.db import Database
 from credintake.api.store.models import DocumentRow, FindingRow, Job, Packet
-from conftest import make_settings
+from service_helpers import make_settings
 from tiny_packets import pdf_bytes
 
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from credintake.api.store.models import DocumentRow, Job
-from conftest import HERE, REDIS_URL, ServerThread, add_users, make_settings, wait_for
+from service_helpers import HERE, REDIS_URL, ServerThread, add_users, make_settings, service_missing, wait_for
 from tiny_packets import pdf_bytes
 
 N_PACKETS = 6
@@ -33,7 +33,7 @@ def _reachable_or_skip(url: str) -> None:
     try:
         socket.create_connection((host, int(port)), timeout=2).close()
     except OSError as exc:
-        pytest.skip(f"broker unreachable at {host}:{port} ({exc})")
+        service_missing(f"broker unreachable at {host}:{port} ({exc})")
 
 
 def _redis_or_skip() -> None:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from credintake.api.service_cli import COMMANDS, users
 from credintake.api.store.db import Database
 from credintake.api.users import authenticate
-from conftest import make_settings
+from service_helpers import make_settings
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 
 from credintake.api.store.blobs import BlobStore, TooLargeError
 from credintake.api.store.db import Database, alembic_config
-from conftest import make_settings
+from service_helpers import make_settings
 
 TABLES = {"alembic_version", "audit_log", "batches", "decisions", "documents", "fields", "files",
           "findings", "jobs", "packet_files", "packets", "users"}

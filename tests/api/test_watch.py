@@ -20,7 +20,7 @@ from credintake.api.jobs.pool import WorkerPool
 from credintake.api.store.db import Database
 from credintake.api.store.models import Job, Packet
 from credintake.api.watch import InboxWatcher
-from conftest import make_settings, wait_for
+from service_helpers import make_settings, wait_for
 from tiny_packets import make_packet, pdf_bytes, zip_dir
 
 
@@ -137,7 +137,7 @@ def test_watch_command_end_to_end(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from conftest import HERE
+    from service_helpers import HERE
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -94,6 +94,24 @@
   document.getElementById("next-page").addEventListener("click", () => step(1));
   window.addEventListener("resize", place);
 
+  const toggle = document.getElementById("toggle-matches");
+  if (toggle) toggle.addEventListener("click", () => {
+    const body = document.getElementById("matches");
+    body.hidden = !body.hidden;
+    toggle.textContent = (body.hidden ? "Show" : "Hide") + ` the ${toggle.dataset.n} matching fields`;
+  });
+
+  const processing = document.getElementById("processing");
+  if (processing) {                         // not processed yet: reload when it is
+    const bar = processing.querySelector("progress");
+    const poll = () => fetch(`/ui/packets/${encodeURIComponent(pid)}/status.json`,
+                             {credentials: "same-origin"}).then(r => r.json()).then(s => {
+      if (s.status === "done" || s.status === "failed") location.reload();
+      else { bar.value = s.progress || 0; setTimeout(poll, 1500); }
+    }).catch(() => setTimeout(poll, 3000));
+    setTimeout(poll, 1500);
+  }
+
   const hash = location.hash.slice(1);
   const target = hash && document.getElementById(hash);
   if (target && target.classList.contains("finding")) select(findings.indexOf(target));

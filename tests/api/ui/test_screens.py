@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REAL, ServerThread, make_settings
+from service_helpers import REAL, ServerThread, make_settings
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -112,7 +112,7 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
     from credintake.api.store.models import (AuditEntry, Decision, FieldRow, FindingRow,
                                              Packet)
 
-    page.goto(env.url + "/ui/queue")
+    page.goto(env.url + "/")
     page.wait_for_url("**/ui/login")                 # no session: sent to sign in
     shot(page, "login")
     env.login(page, "spec_a")
@@ -189,6 +189,17 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
     assert page.evaluate("document.activeElement.id") == ids[1]
     page.keyboard.press("k")
     assert page.locator("li.finding.selected").get_attribute("id") == ids[0]
+
+    # application vs document: disagreements first, matches behind a toggle
+    statuses = page.locator("table.compare tbody:not(.matches) .pill").all_inner_texts()
+    assert statuses[:3] == ["mismatch"] * 3 and "match" not in statuses
+    assert not page.locator("#matches").is_visible()
+    page.click("#toggle-matches")
+    assert page.locator("#matches tr").count() > 10
+    first_match = page.locator("#matches tr.clickable").first
+    first_match.click()
+    page.wait_for_function("document.getElementById('viewer-label').textContent.includes("
+                           f"'document {first_match.get_attribute('data-doc')} ')")
 
     # correct the document's expiration date: the mismatch clears, the policy is expired
     item = page.locator(f"#finding-{mid}")
