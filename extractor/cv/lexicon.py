@@ -9,6 +9,8 @@ punctuation); the ``kind`` of a section decides what its entries become: ``educa
 
 from __future__ import annotations
 
+from credintake.us_states import STATE_CODES
+
 EDUCATION_SECTIONS = (
     "education", "medical education", "postgraduate training", "post graduate training",
     "postgraduate education", "graduate medical education", "residency", "residencies",
@@ -179,21 +181,7 @@ DEGREE_ABBREVIATIONS = (
     r"|A\.?\s?S|DNP|MSN|BSN|CRNA|FNP)\.?(?![\w])"
 )
 
-STATES: dict[str, str] = {
-    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
-    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
-    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
-    "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD",
-    "massachusetts": "MA", "michigan": "MI", "minnesota": "MN", "mississippi": "MS",
-    "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
-    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
-    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
-    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
-    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
-    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI",
-    "wyoming": "WY", "district of columbia": "DC", "puerto rico": "PR", "guam": "GU",
-    "virgin islands": "VI",
-}
+STATES = STATE_CODES
 USPS = frozenset(STATES.values())
 #: Old-style abbreviations still printed on CVs ("Boston, Mass.").
 STATE_ABBREVIATIONS: dict[str, str] = {

@@ -13,24 +13,10 @@ from typing import Any
 
 from credintake.extractor.dates import find_dates, parse_date
 from credintake.extractor.names import clean_name, looks_like_name
+from credintake.us_states import STATE_CODES, STATE_NAMES as STATES
 
 Parsed = tuple[Any, int, int] | None
 
-STATES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
-    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
-    "PR": "Puerto Rico", "GU": "Guam", "VI": "Virgin Islands",
-}
-_NAME_TO_CODE = {v.lower(): k for k, v in STATES.items()}
 _STATE_NAME_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(v) for v in STATES.values()), key=len, reverse=True))
     + r")\b", re.I)
@@ -82,7 +68,7 @@ def state_value(text: str) -> Parsed:
         # "Washington, DC" / "Washington D.C." is the district
         if name == "washington" and re.match(r"\s*,?\s*D\.?\s?C\b", text[m.end():]):
             return "DC", m.start(), m.end()
-        return _NAME_TO_CODE[name], m.start(), m.end()
+        return STATE_CODES[name], m.start(), m.end()
     m = _CODE_RE.search(text)
     if m:
         return m.group(1), m.start(), m.end()
