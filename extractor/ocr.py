@@ -107,7 +107,18 @@ def _looks_bad(result: OcrResult, settings: Settings) -> bool:
     if not result.words:
         return False
     return (len(result.words) < settings.ocr.osd_below_words
-            or result.mean_conf < settings.ocr.osd_below_confidence)
+            or result.mean_conf < settings.ocr.osd_below_confidence
+            or _mostly_sideways(result.words))
+
+
+def _mostly_sideways(words: list[Word]) -> bool:
+    """Tesseract reads a page turned 90 / 270 degrees with HIGH confidence, as vertical
+    words (boxes taller than wide), so the confidence gate never asks OSD and the lines
+    come out scrambled (bench/RESULTS_conditions.md: field F1 0.27 on 270-degree pages).
+    Most words of three or more letters standing upright is the tell."""
+    long = [w for w in words if len(w.text) >= 3]
+    tall = sum(1 for w in long if (w.bottom - w.top) > 1.2 * (w.x1 - w.x0))
+    return len(long) >= 5 and tall > 0.6 * len(long)
 
 
 def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: Settings,
@@ -129,7 +140,12 @@ def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: 
         second = run_tesseract(turned, prepared.dpi, settings, deadline)
     except OcrFailure:
         return first
-    better = second.mean_conf > first.mean_conf and len(second.words) >= 0.5 * len(first.words)
+    # A sideways page reads as confidently as the turned one (same words, same confidence):
+    # then the reading whose words lie flat wins.
+    upright = _mostly_sideways(first.words) and not _mostly_sideways(second.words) \
+        and second.mean_conf >= first.mean_conf - 0.05
+    better = (second.mean_conf > first.mean_conf or upright) \
+        and len(second.words) >= 0.5 * len(first.words)
     if better:
         prepared.steps.append(f"orientation({degrees_ccw})")
     return second if better else first

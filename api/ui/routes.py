@@ -25,7 +25,7 @@ from credintake.api.deps import DatabaseDep
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
-from credintake.api.store.models import Job, Packet, User
+from credintake.api.store.models import FieldRow, Job, Packet, User
 from credintake.api.ui import access, session as sess
 from credintake.api.ui.view import build, provider_name
 from credintake.api.users import authenticate, has_role, hash_token
@@ -340,7 +340,9 @@ def correct(request: Request, packet_id: str, field_id: int, auth: Auth, db: Dat
     check_csrf(request, data, csrf)
     with db.session() as s:
         _packet(s, user, packet_id)
-        review.correct_field(s, user, packet_id, field_id, value=value.strip(),
+        original = s.get(FieldRow, field_id)
+        review.correct_field(s, user, packet_id, field_id,
+                             value=_typed(value.strip(), original.value if original else None),
                              note=note.strip() or None, settings=db.settings,
                              blob_dir=db.blobs)
     return RedirectResponse(f"/ui/packets/{packet_id}?done=corrected#{_anchor(back)}",
@@ -382,6 +384,21 @@ def assign(request: Request, packet_id: str, auth: Auth, db: DatabaseDep,
         review.update_packet(s, user, packet_id,
                              fields={"assignee": assignee or None, "due_date": due})
     return RedirectResponse(f"/ui/packets/{packet_id}?done=assigned", status_code=303)
+
+
+def _typed(text: str, like: Any) -> Any:
+    """A form's text as the type of the value it corrects (money and counts are numbers in
+    the contract), or the text itself when it does not parse as that type."""
+    if isinstance(like, bool):
+        return {"true": True, "yes": True, "false": False, "no": False}.get(text.lower(), text)
+    if isinstance(like, (int, float)):
+        plain = text.replace("$", "").replace(",", "").strip()
+        try:
+            return int(plain) if isinstance(like, int) and plain.lstrip("-").isdigit() \
+                else float(plain)
+        except ValueError:
+            return text
+    return text
 
 
 def _anchor(back: str) -> str:
