@@ -26,11 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from credintake.api.errors import (InvalidPacketError, TooLargeError, UnsupportedTypeError)
-from credintake.api.safezip import SafeZip, is_junk, safe_member_name
+from credintake.api.safezip import SafeZip, safe_member_name
 from credintake.api.store.blobs import BlobStore, Staged
 from credintake.api.store.blobs import TooLargeError as BlobTooLarge
 from credintake.api.store.db import Database
 from credintake.api.store.models import Batch, BlobFile, Job, Packet, PacketFile
+from credintake.packet import is_litter
 from credintake.contract import Application
 from credintake.settings import Settings
 
@@ -116,7 +117,7 @@ class Intake:
             members = []
             for f in sorted(p for p in path.rglob("*") if p.is_file()):
                 rel = f.relative_to(path).as_posix()
-                if is_junk(rel) or any(part.startswith(".") for part in PurePosixPath(rel).parts):
+                if is_litter(rel) or any(part.startswith(".") for part in PurePosixPath(rel).parts):
                     continue
                 members.append(MemberInput(rel, _file_opener(f)))
             return PacketInput(path.name, members)

@@ -18,26 +18,16 @@ from pathlib import PurePosixPath
 from typing import IO
 
 from credintake.api.errors import TooLargeError, UnsafeArchiveError
+from credintake.packet import UnsafePathError, is_litter
+from credintake.packet import safe_member_name as _safe_name
 from credintake.settings import LimitSettings
 
-JUNK_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
-
-
-def is_junk(name: str) -> bool:
-    parts = PurePosixPath(name).parts
-    return bool(parts) and (parts[0] == "__MACOSX" or parts[-1] in JUNK_NAMES
-                            or parts[-1].startswith("._"))
-
-
 def safe_member_name(name: str) -> str:
-    """A normalised relative POSIX path, or ``UnsafeArchiveError``."""
-    raw = name.replace("\\", "/")
-    if "\x00" in raw or raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
-        raise UnsafeArchiveError(f"unsafe path in upload: {name!r} (absolute)")
-    parts = [p for p in raw.split("/") if p not in ("", ".")]
-    if not parts or any(p == ".." for p in parts):
-        raise UnsafeArchiveError(f"unsafe path in upload: {name!r} (parent directory)")
-    return "/".join(parts)
+    """``credintake.packet.safe_member_name`` with the API's error type (a 4xx)."""
+    try:
+        return _safe_name(name)
+    except UnsafePathError as exc:
+        raise UnsafeArchiveError(f"{exc} in upload") from None
 
 
 @dataclass(frozen=True)
@@ -73,7 +63,7 @@ class SafeZip:
         seen: set[str] = set()
         for info in infos:
             name = safe_member_name(info.filename)
-            if info.is_dir() or is_junk(name):
+            if info.is_dir() or is_litter(name):
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):

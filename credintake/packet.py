@@ -26,6 +26,29 @@ APPLICATION_NAME = "application.json"
 _LITTER = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
+class UnsafePathError(ValueError):
+    """A member path that would escape the packet (absolute, drive letter, ``..``)."""
+
+
+def safe_member_name(name: str) -> str:
+    """A normalised relative POSIX path, or ``UnsafePathError``: the one path check for
+    every zip this project opens (packets here, uploads in the API)."""
+    raw = name.replace("\\", "/")
+    if "\x00" in raw or raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
+        raise UnsafePathError(f"unsafe path {name!r} (absolute)")
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts or any(p == ".." for p in parts):
+        raise UnsafePathError(f"unsafe path {name!r} (parent directory)")
+    return "/".join(parts)
+
+
+def is_litter(name: str) -> bool:
+    """Operating-system litter, not a provider document (skipped by design)."""
+    parts = PurePosixPath(name).parts
+    return bool(parts) and ("__MACOSX" in parts or parts[-1].lower() in _LITTER
+                            or parts[-1].startswith("._"))
+
+
 @dataclass
 class InputFile:
     name: str  # posix path inside the packet
@@ -56,16 +79,11 @@ def open_packet(path: Path, limits: LimitSettings) -> PacketInput:
     return packet
 
 
-def _is_litter(name: str) -> bool:
-    parts = PurePosixPath(name).parts
-    return "__MACOSX" in parts or parts[-1].lower() in _LITTER
-
-
 def _dir_files(root: Path, limits: LimitSettings) -> list[InputFile]:
     out: list[InputFile] = []
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root).as_posix()
-        if p.is_symlink() or not p.is_file() or _is_litter(rel):
+        if p.is_symlink() or not p.is_file() or is_litter(rel):
             continue
         if p.stat().st_size > limits.max_file_bytes:
             out.append(InputFile(rel, b""))  # reported as too large by the reader
@@ -82,7 +100,7 @@ def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:
         packet.problems.append(Problem("unreadable", name, "the zip file is damaged"))
         return
     with zf:
-        members = [m for m in zf.infolist() if not m.is_dir() and not _is_litter(m.filename)]
+        members = [m for m in zf.infolist() if not m.is_dir() and not is_litter(m.filename)]
         if len(members) > limits.max_zip_members:
             packet.problems.append(Problem("unreadable", name,
                 f"the zip holds {len(members)} files, more than the {limits.max_zip_members} "
@@ -116,8 +134,9 @@ def _common_folder(names: list[str]) -> str:
 
 
 def _member_problem(m: zipfile.ZipInfo, limits: LimitSettings) -> str | None:
-    parts = PurePosixPath(m.filename.replace("\\", "/")).parts
-    if m.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+    try:
+        safe_member_name(m.filename)
+    except UnsafePathError:
         return "the zip member has an unsafe path (absolute or '..'); it was not extracted"
     if stat.S_ISLNK(m.external_attr >> 16):
         return "the zip member is a symbolic link; it was not extracted"

@@ -101,6 +101,7 @@ _NOT_NAME = re.compile(
     r"college|school|hospital|center|centre|program|certif\w*|registration|expir\w*|issue\w*|"
     r"status|address|signature|director|president|secretary|chair\w*|insurance|"
     r"company|policy|limit|schedule|practitioner|controlled|substance|council|"
+    r"incorporated|inc|ltd|limited|llp|pllc|assistants|practitioners|examiners|boards|"
     r"association|american|national|credit|course|provider|valid|www|http|inc|llc|"
     r"physicians?|surgeons?|nurse|nursing|registered|osteopathic|anesthetist|pharmacist|"
     r"assistant|doctor|master|bachelor|science|arts|certified|diplomate|residency|"

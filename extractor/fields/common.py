@@ -34,7 +34,14 @@ NAME_INTRO = re.compile(
     re.I)
 
 
+#: A name label inside an organisation's name ("... of Physician Assistants, Incorporated")
+#: is a word of a heading, not a caption.
+_ORG_WORDS = (r"\b(?:commission|association|council|college|academy|society|incorporated|inc|"
+              r"corporation|university|institute|foundation|federation|assistants|board)\b")
+
+
 def name_by_label(doc: Doc, labels: Sequence[str], *, exclude: str | None = None) -> Hit | None:
+    exclude = f"{exclude}|{_ORG_WORDS}" if exclude else _ORG_WORDS
     spec = Spec(labels, name_value, exclude=exclude, directions=("inline", "right", "below", "above"))
     return find_field(doc, spec)
 
