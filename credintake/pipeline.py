@@ -17,7 +17,7 @@ from pathlib import Path
 
 from credintake import __version__
 from credintake.contract import Application, Document, Result
-from credintake.extractor.fields import extract
+from credintake.extractor.fields import Extraction, extract
 from credintake.extractor.fields.context import applicant
 from credintake.extractor.layout import Page
 from credintake.extractor.read import read_file
@@ -106,7 +106,7 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
                                 seg.pages[0].number, index))
         doc_type = "other"
     with timer.stage("extract"):
-        extraction = extract(doc_type, seg.pages)
+        extraction = _safe_extract(doc_type, seg, name, problems, index)
     quality = _text_confidence(seg.pages)
     if quality is not None and quality < settings.ocr.unreadable_text_confidence:
         problems.append(Problem("unreadable", name,
@@ -118,6 +118,20 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
                     ocr=any(p.ocr for p in seg.pages),
                     text_confidence=quality,
                     fields=extraction.fields, entries=extraction.entries)
+
+
+def _safe_extract(doc_type: str, seg: Segment, name: str, problems: list[Problem],
+                  index: int) -> Extraction:
+    """Fields of one document; an extractor failure costs that document's fields only."""
+    try:
+        return extract(doc_type, seg.pages)
+    except Exception as exc:  # noqa: BLE001 - one odd document must not lose the packet
+        log.error("extractor failed: doc_type=%s error=%s", doc_type, type(exc).__name__)
+        problems.append(Problem("unreadable", name,
+                                f"the {doc_type.replace('_', ' ')}'s fields could not be "
+                                f"extracted ({type(exc).__name__}); enter them by hand",
+                                seg.pages[0].number, index))
+        return Extraction()
 
 
 def _extract_all(todo: list[tuple[str, str, Segment]], application: Application,

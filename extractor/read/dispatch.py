@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from credintake.settings import Settings
 
 if TYPE_CHECKING:
     from credintake.pool import PagePool
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,6 +45,10 @@ def read_file(name: str, data: bytes, settings: Settings,
             reader(name, data, settings)
     except InputFileError as exc:
         return _unreadable(name, str(exc), exc.page)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not lose the packet
+        log.error("reader failed on a file: kind=%s error=%s", kind, type(exc).__name__)
+        return _unreadable(name, f"the {kind.upper()} file could not be read ({type(exc).__name__}); "
+                                 "ask the provider for another copy or review it by hand")
     problems = [Problem("unreadable", name, p.error, page=p.number) for p in pages if p.error]
     if not pages:
         problems.append(Problem("unreadable", name, "the file has no pages"))
