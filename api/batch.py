@@ -10,9 +10,7 @@ packets it had: they are retried once in a fresh pool and reported if they fail 
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -20,7 +18,6 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from credintake.contract import Result
 from credintake.pool import worker_init
 from credintake.settings import get_settings
 
@@ -76,10 +73,7 @@ def process_one(packet: Path, outdir: Path, as_of: date) -> str | None:
     from credintake.pipeline import process_packet
 
     try:
-        if packet.is_file() and not _is_zip(packet):
-            result = _single_file_packet(packet, as_of)
-        else:
-            result = process_packet(packet, as_of=as_of, settings=get_settings())
+        result = process_packet(packet, as_of=as_of, settings=get_settings())
     except CredintakeError as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - one packet must not stop the batch
@@ -90,19 +84,3 @@ def process_one(packet: Path, outdir: Path, as_of: date) -> str | None:
                     encoding="utf-8")
     part.replace(target)
     return None
-
-
-def _is_zip(path: Path) -> bool:
-    import zipfile
-
-    return zipfile.is_zipfile(path) and path.suffix.lower() == ".zip"
-
-
-def _single_file_packet(path: Path, as_of: date) -> Result:
-    from credintake.pipeline import process_packet
-
-    with tempfile.TemporaryDirectory(prefix="credintake-") as tmp:
-        folder = Path(tmp) / path.stem
-        folder.mkdir()
-        shutil.copy2(path, folder / path.name)
-        return process_packet(folder, as_of=as_of, settings=get_settings())

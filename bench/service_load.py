@@ -220,10 +220,10 @@ def concurrency(args: argparse.Namespace) -> dict[str, Any]:
                     t = time.perf_counter()
                     if kind == "status":
                         r = pc.get(f"/packets/{scan_ids[i % len(scan_ids)]}")
-                        status_lat.append(time.perf_counter() - t)
+                        status_lat.append((t, time.perf_counter() - t))
                     else:
                         r = pc.get("/packets", params={"limit": 50})
-                        list_lat.append(time.perf_counter() - t)
+                        list_lat.append((t, time.perf_counter() - t))
                     if r.status_code != 200:
                         errors.append(f"{kind} {r.status_code}")
                     i += 1
@@ -232,7 +232,7 @@ def concurrency(args: argparse.Namespace) -> dict[str, Any]:
         pollers = [threading.Thread(target=poll, args=(k,)) for k in ("status", "list")]
         for p in pollers:
             p.start()
-        time.sleep(1.0)  # a baseline of polls with only OCR running
+        time.sleep(3.0)  # a baseline of polls with only OCR running
         up_lat: list[float] = []
         up_ids: list[str] = []
 
@@ -252,17 +252,26 @@ def concurrency(args: argparse.Namespace) -> dict[str, Any]:
                 else:
                     up_ids.append(r.json()["packet_id"])
 
-        t_up = time.monotonic()
+        t_up, p_up = time.monotonic(), time.perf_counter()
         with ThreadPoolExecutor(args.uploads) as ex:
             list(ex.map(upload, small))
         out["uploads_wall_s"] = round(time.monotonic() - t_up, 2)
-        time.sleep(2.0)
+        p_end = time.perf_counter()
+        out["loadavg_after_uploads"] = os.getloadavg()
+        time.sleep(3.0)
         stop.set()
         for p in pollers:
             p.join()
         running = c.get("/packets", params={"status": "running"}).json()["count"]
-        out.update(latency=[summary("GET /packets/{id}", status_lat),
-                            summary("GET /packets?limit=50", list_lat),
+        def phases(name: str, xs: list[tuple[float, float]]) -> list[dict[str, Any]]:
+            return [summary(name + " all", [d for _, d in xs]),
+                    summary(name + " OCR only (before uploads)", [d for t, d in xs if t < p_up]),
+                    summary(name + " during the 20 uploads", [d for t, d in xs
+                                                              if p_up <= t < p_end]),
+                    summary(name + " after uploads", [d for t, d in xs if t >= p_end])]
+
+        out.update(latency=[*phases("GET /packets/{id}", status_lat),
+                            *phases("GET /packets?limit=50", list_lat),
                             summary(f"POST /packets x{args.uploads} concurrent (to 202)",
                                     up_lat)],
                    errors=errors, uploads_accepted=len(up_ids),

@@ -64,9 +64,14 @@ class PacketInput:
 
 
 def open_packet(path: Path, limits: LimitSettings) -> PacketInput:
-    """Read a packet directory or zip; raises UsageError only when ``path`` is no packet."""
+    """Read a packet directory or zip, or one loose document as a packet of one (as the
+    inbox and ``batch`` treat it); raises UsageError only when ``path`` is no packet."""
     if path.is_dir():
-        packet = PacketInput(packet_id=path.name, files=list(_dir_files(path, limits)))
+        packet = PacketInput(packet_id=path.name)
+        _add_files(sorted(path.rglob("*")), path, limits, packet)
+    elif path.is_file() and _is_document(path):
+        packet = PacketInput(packet_id=path.stem)
+        _add_files([path], path.parent, limits, packet)
     elif path.is_file() and zipfile.is_zipfile(path):
         packet = PacketInput(packet_id=path.stem)
         _zip_files(path, limits, packet)
@@ -79,17 +84,33 @@ def open_packet(path: Path, limits: LimitSettings) -> PacketInput:
     return packet
 
 
-def _dir_files(root: Path, limits: LimitSettings) -> list[InputFile]:
-    out: list[InputFile] = []
-    for p in sorted(root.rglob("*")):
+def _is_document(path: Path) -> bool:
+    """A file we read as a document (a DOCX is a zip too, but not a packet)."""
+    from credintake.extractor.read import sniff
+
+    with path.open("rb") as fh:
+        return sniff(fh.read(1 << 16)) not in (None, "docx") or _is_docx_file(path)
+
+
+def _is_docx_file(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "word/document.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _add_files(paths: list[Path], root: Path, limits: LimitSettings, packet: PacketInput) -> None:
+    for p in paths:
         rel = p.relative_to(root).as_posix()
         if p.is_symlink() or not p.is_file() or is_litter(rel):
             continue
         if p.stat().st_size > limits.max_file_bytes:
-            out.append(InputFile(rel, b""))  # reported as too large by the reader
+            packet.problems.append(Problem("unreadable", rel,
+                f"the file is larger than the {limits.max_file_bytes}-byte limit; "
+                "ask for a smaller scan or split it"))
             continue
-        out.append(InputFile(rel, p.read_bytes()))
-    return out
+        packet.files.append(InputFile(rel, p.read_bytes()))
 
 
 def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nameparser import HumanName
 
-__all__ = ["NameParts", "clean_name", "split_name", "is_credential", "looks_like_name",
+__all__ = ["NameParts", "clean_name", "split_name", "is_credential", "looks_like_name", "name_similarity",
            "CREDENTIALS"]
 
 #: Professional credentials and honours printed after a name (compared without dots).
@@ -146,3 +146,48 @@ def looks_like_name(text: str) -> bool:
         return False  # "Aurora, CO": a city and state
     letters = sum(c.isalpha() for c in text)
     return letters >= 0.7 * len(text.replace(" ", ""))
+
+
+def _core_name(raw: str) -> str:
+    """The name without what a CV or signature prints after it ("Jane A. Doe, M.D., FACP",
+    "Jane Doe, Physician Assistant-Certified"): in "First Last, ..." order everything after
+    the first comma except a generational suffix; in "LAST, FIRST M, ..." order the first
+    two parts."""
+    text = clean_name(raw)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return ""
+    name_first = len([t for t in parts[0].split() if _key(t) not in _SUFFIXES]) >= 2
+    keep = parts[:1] if name_first else parts[:2]
+    rest = parts[len(keep):]
+    keep += [p for p in rest if _key(p) in _SUFFIXES]
+    tokens = [t for t in " , ".join(keep).split() if not is_credential(t)]
+    return " ".join(tokens).replace(" , ", ", ").strip(" ,")
+
+
+def _initial_match(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and a[0].lower() == b[0].lower()
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0..100: are two printed names the same person's? Tolerates the forms the same name
+    takes on different documents ("JANE A DOE, MD" on a CV, "DOE, JANE A" on a board's
+    search results, "Jane Ann Doe"): credentials and order are ignored, a middle name may
+    be an initial or missing, but the last and first names must agree."""
+    from rapidfuzz import fuzz
+
+    pa, pb = split_name(_core_name(a)), split_name(_core_name(b))
+    if not (pa.last and pb.last and pa.first and pb.first):
+        from rapidfuzz.utils import default_process
+        return fuzz.token_sort_ratio(_core_name(a), _core_name(b), processor=default_process)
+    low = str.lower
+    last = fuzz.ratio(low(pa.last), low(pb.last))
+    fa, fb = low(pa.first.strip(".")), low(pb.first.strip("."))
+    if min(len(fa), len(fb)) == 1:
+        first = 100.0 if _initial_match(fa, fb) else 0.0
+    else:
+        first = fuzz.ratio(fa, fb)
+        if first < 90:
+            first *= 0.5  # Jane is not Janet
+    conflict = bool(pa.middle and pb.middle and not _initial_match(pa.middle, pb.middle))
+    return 0.45 * last + 0.4 * first + (-10.0 if conflict else 15.0)  # Jane A is not Jane B

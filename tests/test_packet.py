@@ -90,3 +90,24 @@ def test_not_a_packet(tmp_path: Path) -> None:
         open_packet(tmp_path / "x.txt", LimitSettings())
     with pytest.raises(UsageError, match="does not exist"):
         open_packet(tmp_path / "missing", LimitSettings())
+
+
+def test_a_loose_document_is_a_packet_of_one(tmp_path: Path) -> None:
+    from credintake.sample_docs.docx_cv import cv_docx
+
+    pdf = tmp_path / "license.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not much else")
+    packet = open_packet(pdf, LimitSettings())
+    assert (packet.packet_id, [f.name for f in packet.files]) == ("license", ["license.pdf"])
+    docx = tmp_path / "cv.docx"
+    docx.write_bytes(cv_docx({"fields": {"name": "Jane Doe"}, "entries": {}}))
+    packet = open_packet(docx, LimitSettings())
+    assert [f.name for f in packet.files] == ["cv.docx"] and packet.problems == []
+
+
+def test_oversized_file_is_reported_not_read(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "huge.pdf").write_bytes(b"%PDF-1.4" + b"0" * 2000)
+    packet = open_packet(tmp_path / "p", LimitSettings(max_file_bytes=1000))
+    assert packet.files == []
+    assert "larger than the 1000-byte limit" in packet.problems[0].reason

@@ -224,6 +224,13 @@ class LabelHit:
                 max(w.bottom for w in ws))
 
 
+def _value_word(text: str) -> bool:
+    """A word that is mostly digits ("R44329", "2028") is a value, never part of a label,
+    while an OCR-garbled label word keeps its letters ("Exp1res")."""
+    digits = sum(c.isdigit() for c in text)
+    return digits >= 2 and digits * 2 >= sum(c.isalnum() for c in text)
+
+
 def _max_edits(key: str) -> int:
     """OCR misreads allowed in a label: none in short ones ("Exp", "Lic #")."""
     if len(key) <= 4:
@@ -253,6 +260,9 @@ def find_labels(doc: Doc, synonyms: Sequence[str], *, pages: Iterable[Page] | No
                     if cand == key:
                         score = 1.0
                     elif fuzzy:
+                        if cand in ALL_LABELS or any(_value_word(w.text) for w in seg.words[i:i + size]):
+                            continue  # another field's label ("License No." is not "Licensed On"
+                            # misread), or a value swallowed into the label ("License No. R44329")
                         if (cand.startswith(key) or key.startswith(cand)) and abs(len(cand) - len(key)) > 1:
                             continue  # "Professional" is a word of its own, not "Profession" misread
                         edits = Levenshtein.distance(cand, key, score_cutoff=limit + 1)
@@ -517,8 +527,13 @@ def _caption_like(hit: LabelHit) -> bool:
 
 
 def find_field(doc: Doc, spec: Spec, *, pages: Iterable[Page] | None = None,
-               hits: list[LabelHit] | None = None) -> Hit | None:
-    """The best labelled value for ``spec`` (label quality, then synonym order, then page order)."""
+               hits: list[LabelHit] | None = None, avoid: Hit | None = None) -> Hit | None:
+    """The best labelled value for ``spec`` (label quality, then synonym order, then page order).
+
+    ``avoid``: a value another field already took; one printed date is never both the issue
+    and the expiration date, so when header cells ran together ("Original Certification
+    Expiration") and two labels reach the same cell, this field reads its own cell."""
+    taken = {id(w) for w in avoid.words} if avoid is not None else set()
     hits = find_labels(doc, spec.labels, pages=pages, fuzzy=spec.fuzzy) if hits is None else hits
     for hit in hits:
         if spec.excluded(doc, hit) or (spec.at_start and not _caption_like(hit)) or _part_of_longer(hit):
@@ -529,7 +544,7 @@ def find_field(doc: Doc, spec: Spec, *, pages: Iterable[Page] | None = None,
                 spec.said_none = True
                 return None  # "Valid Through: Lifetime" -- the document says there is no value
             got = parse_words(words, hit.seg.page, spec.parser, spec.base * factor * hit.score)
-            if got is not None:
+            if got is not None and not any(id(w) in taken for w in got.words):
                 return got
     return None
 

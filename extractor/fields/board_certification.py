@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from credintake.extractor.fields.anchors import Doc, Spec, find_field, put, register_labels, search
+from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, put, register_labels, search
 from credintake.extractor.fields.common import (date_by_label, holder_name, org_search, range_by_label,
                                                 vocab_search)
 from credintake.extractor.fields.registry import Extraction, register
@@ -139,7 +139,7 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
             or search(doc, _GIVEN, parser=date_value, confidence=0.75))
     expiry_spec = Spec(EXPIRY_LABELS, date_value, exclude=_NOT_DATES, none=_NONE,
                        directions=("inline", "right", "below", "above"))
-    expiry = find_field(doc, expiry_spec)
+    expiry = find_field(doc, expiry_spec, avoid=_hit_of(doc, fields.get("issue_date")))
     if expiry_spec.said_none:  # a lifetime certificate: no expiration, whatever else is printed
         return Extraction(fields)
     if expiry is None and end is not None:
@@ -148,6 +148,21 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
         expiry = search(doc, _PROSE_EXPIRY, parser=date_value, confidence=0.8)
     put(fields, "expiration_date", expiry)
     return Extraction(fields)
+
+
+def _hit_of(doc: Doc, fv) -> Hit | None:  # noqa: ANN001
+    """The words of an already stored value, so another field does not read them again."""
+    if fv is None or fv.bbox is None:
+        return None
+    x0, y0, x1, y1 = fv.bbox
+    for page in doc.pages:
+        if page.number != fv.page:
+            continue
+        words = [w for seg in doc.page_segs(page) for w in seg.words
+                 if w.x0 >= x0 - 0.5 and w.x1 <= x1 + 0.5 and w.top >= y0 - 0.5 and w.bottom <= y1 + 0.5]
+        if words:
+            return Hit(fv.value, page, words, fv.raw or "", 1.0)
+    return None
 
 
 def _board_in(text: str) -> tuple[str, int, int] | None:

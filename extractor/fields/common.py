@@ -114,8 +114,10 @@ def holder_name(doc: Doc, labels: Sequence[str], *, exclude: str | None = None) 
 
 
 def date_by_label(doc: Doc, labels: Sequence[str], *, exclude: str | None = None,
-                  directions: Sequence[str] = ("inline", "right", "below", "above")) -> Hit | None:
-    return find_field(doc, Spec(labels, date_value, exclude=exclude, directions=directions))
+                  directions: Sequence[str] = ("inline", "right", "below", "above"),
+                  avoid: Hit | None = None) -> Hit | None:
+    """A labelled date; ``avoid`` is a date another field already read (never the same one)."""
+    return find_field(doc, Spec(labels, date_value, exclude=exclude, directions=directions), avoid=avoid)
 
 
 _ISSUER = re.compile(r"\b(board|commission|department|state\s+of|commonwealth\s+of|division|"

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put,
                                                  register_labels, search, starts_with_label)
 from credintake.extractor.fields.common import date_by_label, holder_name, state_from_issuer, vocab_search
@@ -19,7 +16,7 @@ from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, state_value, status_value, text_value
 from credintake.extractor.fields.context import applicant_name
 from credintake.extractor.layout import Page, Word, build_lines
-from credintake.extractor.names import clean_name, looks_like_name
+from credintake.extractor.names import looks_like_name, name_similarity
 
 NAME_LABELS = ("Name", "Licensee", "Licensee Name", "Name of Licensee", "Licensee's Name", "Full Name",
                "Practitioner Name", "Provider Name", "Name of Practitioner", "Holder", "License Holder",
@@ -146,8 +143,8 @@ def extract_state_license(pages: list[Page]) -> Extraction:
         wanted = applicant_name.get()
         row = None
         if wanted:
-            def score(seg: Seg) -> float:
-                return fuzz.token_sort_ratio(wanted, clean_name(seg.text), processor=default_process)
+            def score(seg: Seg) -> float:  # the applicant's name may be a CV's "JANE A DOE, MD"
+                return name_similarity(wanted, seg.text)
             best = max(rows, key=score)
             if score(best) >= 80:
                 row = best
@@ -168,8 +165,9 @@ def _fields(doc: Doc) -> dict:
         NUMBER_LABELS, ident_value, exclude=r"\bdea\b|\bnpi\b|application|receipt|transaction|control|"
         r"phone|fax|zip|telephone|ecard|policy",
         directions=("inline", "right", "below", "above"))))
-    put(fields, "expiration_date", date_by_label(doc, EXPIRY_LABELS, exclude=_NOT_DATES))
-    put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=_NOT_DATES + r"|expir|renew"))
+    expiry = date_by_label(doc, EXPIRY_LABELS, exclude=_NOT_DATES)
+    put(fields, "expiration_date", expiry)
+    put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=_NOT_DATES + r"|expir|renew", avoid=expiry))
     if "issue_date" not in fields:
         put(fields, "issue_date", _prose_issue_date(doc))
     put(fields, "status", find_field(doc, Spec(STATUS_LABELS, status_value,

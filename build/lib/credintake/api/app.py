@@ -1,0 +1,184 @@
+"""The FastAPI application: routes, one error shape, and the service's lifecycle.
+
+``create_app(settings, start_workers=True)`` is what ``credintake serve`` runs: migrate
+the database (``alembic upgrade head``), start the embedded worker pool (or, with a broker,
+a sweeper that re-publishes jobs nobody took), serve, and stop the workers on shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from credintake import __version__
+from credintake.api.deps import AuthError
+from credintake.api.errors import TooLargeError, error_body, error_code
+from credintake.api.routes import ROUTERS
+from credintake.api.store.db import Database
+from credintake.errors import CredintakeError
+from credintake.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, *, start_workers: bool = False) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = Database(settings)
+        if settings.store.migrate_on_startup:
+            db.migrate()
+        app.state.db = db
+        pool, sweeper = None, None
+        if start_workers:
+            if settings.jobs.broker_url:
+                sweeper = Sweeper(db, settings).start()
+            else:
+                from credintake.api.jobs.pool import WorkerPool
+
+                pool = WorkerPool(settings).start()
+        app.state.pool = pool
+        try:
+            yield
+        finally:
+            if sweeper:
+                sweeper.stop()
+            if pool:
+                pool.stop()
+            if settings.jobs.broker_url:
+                from credintake.api.jobs.celery_app import close_publishers
+
+                close_publishers()
+            db.dispose()
+
+    app = FastAPI(title="credintake", version=__version__, lifespan=lifespan,
+                  description="Document-AI intake for provider credentialing packets. "
+                              "Every route but /health needs `Authorization: Bearer <token>`.")
+    app.state.settings = settings
+    for router in ROUTERS:
+        app.include_router(router)
+    install_error_handlers(app)
+    from credintake.api.ui import install as install_ui
+
+    install_ui(app)                     # the review screens under /ui
+    app.add_middleware(BodyLimit, limit=settings.api.max_upload_bytes + 1024 * 1024)
+    return app
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error, whatever raised it, leaves as ``{"error": {...}}``."""
+
+    @app.exception_handler(CredintakeError)
+    async def _credintake(_: Request, exc: CredintakeError) -> JSONResponse:
+        if exc.http_status >= 500:
+            log.error("internal error %s", type(exc).__name__)
+        return JSONResponse(error_body(exc.http_status, str(exc), code=error_code(exc),
+                                       details=getattr(exc, "details", None)),
+                            status_code=exc.http_status)
+
+    @app.exception_handler(AuthError)
+    async def _auth(_: Request, exc: AuthError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(error_body(exc.status, exc.message), status_code=exc.status,
+                            headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        cause = exc.__cause__
+        if isinstance(cause, TooLargeError):
+            return JSONResponse(error_body(413, str(cause), code=cause.code), status_code=413)
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"loc": ".".join(str(p) for p in e.get("loc", ())), "msg": e.get("msg", "")}
+                   for e in exc.errors()][:50]
+        return JSONResponse(error_body(422, "the request is not valid", details=details),
+                            status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled %s", type(exc).__name__)
+        return JSONResponse(error_body(500, "internal error; the request was not completed"),
+                            status_code=500)
+
+
+class BodyLimit:
+    """Refuse request bodies past ``limit`` bytes before they fill the disk: at once from
+    Content-Length, or while streaming for chunked uploads."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            await _send_json(send, 413, error_body(
+                413, f"request body larger than the upload limit of {self.limit} bytes",
+                code="too_large"))
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise TooLargeError(f"request body larger than the upload limit of "
+                                        f"{self.limit} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    import json
+
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(data)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": data})
+
+
+class Sweeper:
+    """Celery mode: periodically re-publish jobs the broker lost (see jobs/dispatch.py)."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db, self.settings, self.every = db, settings, settings.jobs.sweep_seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="job-sweeper")
+
+    def start(self) -> Sweeper:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        from credintake.api.jobs.dispatch import sweep
+
+        while not self._stop.wait(self.every):
+            try:
+                sweep(self.db, self.settings)
+            except Exception as exc:  # noqa: BLE001 - try again next round
+                log.warning("sweeper round failed (%s)", type(exc).__name__)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)

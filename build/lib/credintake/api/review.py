@@ -1,0 +1,294 @@
+"""Packet queries and reviewer actions (the services behind the thin routes).
+
+Each function takes a session and the acting user, does one thing, and writes the audit
+entry for it; the caller's request transaction commits both together.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from credintake.api import audit
+from credintake.api.errors import NotReadyError
+from credintake.api.schemas import (DecisionPublic, DocumentPublic, FieldPublic, FindingPublic,
+                                    JobPublic, PacketPublic)
+from credintake.api.store.models import (Decision, DocumentRow, FieldRow, FindingRow, Job,
+                                         Packet, PacketFile, User, utcnow)
+from credintake.errors import NotFoundError, UsageError
+
+
+def get_packet(session: Session, packet_id: str) -> Packet:
+    packet = session.get(Packet, packet_id)
+    if packet is None:
+        raise NotFoundError(f"no packet {packet_id!r}")
+    return packet
+
+
+def packet_public(session: Session, packet: Packet, *, with_files: bool = False
+                  ) -> PacketPublic:
+    job = session.scalar(select(Job).where(Job.packet_id == packet.id))
+    assignee = session.get(User, packet.assignee_id).name if packet.assignee_id else None
+    files = []
+    if with_files:
+        files = [{"name": m.name, "sha256": m.sha256, "size": m.size} for m in session.scalars(
+            select(PacketFile).where(PacketFile.packet_id == packet.id).order_by(
+                PacketFile.name))]
+    return PacketPublic(
+        id=packet.id, name=packet.name, source=packet.source, status=packet.status,
+        as_of=packet.as_of, batch_id=packet.batch_id, assignee=assignee,
+        due_date=packet.due_date, has_errors=packet.has_errors, error_count=packet.error_count,
+        warning_count=packet.warning_count, files=files,
+        job=JobPublic.model_validate(job) if job else None, created_at=packet.created_at,
+        updated_at=packet.updated_at)
+
+
+def read_packet(session: Session, user: User, packet_id: str) -> PacketPublic:
+    packet = get_packet(session, packet_id)
+    audit.record(session, user, "packet.read", packet.id)
+    return packet_public(session, packet, with_files=True)
+
+
+def list_packets(session: Session, user: User, *, status: str | None = None,
+                 has_errors: bool | None = None, assignee: str | None = None,
+                 batch_id: str | None = None, limit: int = 50, offset: int = 0
+                 ) -> tuple[list[PacketPublic], int]:
+    q = select(Packet)
+    if status:
+        q = q.where(Packet.status == status)
+    if has_errors is not None:
+        q = q.where(Packet.has_errors.is_(has_errors))
+    if batch_id:
+        q = q.where(Packet.batch_id == batch_id)
+    if assignee is not None:
+        if assignee in ("", "none"):
+            q = q.where(Packet.assignee_id.is_(None))
+        else:
+            who = aliased(User)
+            q = q.join(who, who.id == Packet.assignee_id).where(
+                who.name == (user.name if assignee == "me" else assignee))
+    count = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = list(session.scalars(q.order_by(Packet.created_at.desc(), Packet.id)
+                                .limit(limit).offset(offset)))
+    audit.record(session, user, "packet.list", None, count=len(rows),
+                 packet_ids=[p.id for p in rows])
+    return [packet_public(session, p) for p in rows], count
+
+
+def result_of(session: Session, user: User, packet_id: str) -> dict[str, Any]:
+    packet = get_packet(session, packet_id)
+    if packet.result is None:
+        raise NotReadyError(f"packet {packet_id!r} is {packet.status}; its result is not "
+                            "ready yet (poll GET /packets/{id})")
+    audit.record(session, user, "packet.result.read", packet.id)
+    return packet.result
+
+
+def update_packet(session: Session, user: User, packet_id: str, *, fields: dict[str, Any]
+                  ) -> PacketPublic:
+    packet = get_packet(session, packet_id)
+    if "assignee" in fields:
+        name = fields["assignee"]
+        if name is None:
+            packet.assignee_id = None
+        else:
+            who = session.scalar(select(User).where(User.name == name,
+                                                    User.revoked_at.is_(None)))
+            if who is None:
+                raise UsageError(f"no active user named {name!r} to assign")
+            packet.assignee_id = who.id
+    if "due_date" in fields:
+        packet.due_date = fields["due_date"]
+    packet.updated_at = utcnow()
+    audit.record(session, user, "packet.update", packet.id, changed=sorted(fields))
+    return packet_public(session, packet)
+
+
+def documents(session: Session, user: User, packet_id: str) -> list[DocumentPublic]:
+    get_packet(session, packet_id)
+    audit.record(session, user, "packet.documents.read", packet_id)
+    return [DocumentPublic.model_validate(d) for d in session.scalars(
+        select(DocumentRow).where(DocumentRow.packet_id == packet_id).order_by(DocumentRow.idx))]
+
+
+def document(session: Session, packet_id: str, idx: int) -> DocumentRow:
+    doc = session.scalar(select(DocumentRow).where(DocumentRow.packet_id == packet_id,
+                                                   DocumentRow.idx == idx))
+    if doc is None:
+        raise NotFoundError(f"packet {packet_id!r} has no document {idx}")
+    return doc
+
+
+def member_sha(session: Session, packet_id: str, name: str) -> str:
+    sha = session.scalar(select(PacketFile.sha256).where(PacketFile.packet_id == packet_id,
+                                                         PacketFile.name == name))
+    if sha is None:
+        raise NotFoundError(f"packet {packet_id!r} has no file {name!r}")
+    return sha
+
+
+def _field_public(f: FieldRow, doc_idx: int) -> FieldPublic:
+    return FieldPublic(id=f.id, document_index=doc_idx, entry=f.entry,
+                       entry_index=f.entry_index, name=f.name, value=f.value,
+                       confidence=f.confidence, page=f.page, bbox=f.bbox,
+                       corrected=f.corrected, corrected_value=f.corrected_value)
+
+
+def fields(session: Session, user: User, packet_id: str) -> list[FieldPublic]:
+    get_packet(session, packet_id)
+    rows = session.execute(select(FieldRow, DocumentRow.idx).join(
+        DocumentRow, DocumentRow.id == FieldRow.document_id).where(
+        FieldRow.packet_id == packet_id).order_by(DocumentRow.idx, FieldRow.id)).all()
+    audit.record(session, user, "packet.fields.read", packet_id)
+    return [_field_public(f, idx) for f, idx in rows]
+
+
+def correct_field(session: Session, user: User, packet_id: str, field_id: int, *,
+                  value: Any, note: str | None, settings: Any = None,
+                  blob_dir: Any = None) -> FieldPublic:
+    """Record the correction; with ``settings`` and ``blob_dir``, also re-run the rules
+    (api/reevaluate.py) so findings the correction clears or raises are updated."""
+    get_packet(session, packet_id)
+    f = session.scalar(select(FieldRow).where(FieldRow.id == field_id,
+                                              FieldRow.packet_id == packet_id))
+    if f is None:
+        raise NotFoundError(f"packet {packet_id!r} has no field {field_id}")
+    old = f.corrected_value if f.corrected else f.value
+    f.corrected, f.corrected_value = True, value
+    session.add(Decision(packet_id=packet_id, user_id=user.id, kind="field_correction",
+                         field_id=f.id, old_value=old, new_value=value, note=note))
+    audit.record(session, user, "field.correct", packet_id, field_id=f.id, field=f.name)
+    if settings is not None and blob_dir is not None:
+        from credintake.api.reevaluate import reevaluate
+
+        session.flush()
+        reevaluate(session, user, packet_id, f.id, before=old, settings=settings,
+                   blob_dir=blob_dir)
+    doc_idx = session.scalar(select(DocumentRow.idx).where(DocumentRow.id == f.document_id))
+    return _field_public(f, doc_idx or 0)
+
+
+def _finding_public(session: Session, f: FindingRow) -> FindingPublic:
+    who = session.get(User, f.resolved_by).name if f.resolved_by else None
+    return FindingPublic(id=f.id, idx=f.idx, rule=f.rule, severity=f.severity, field=f.field,
+                         message=f.message, evidence=f.evidence, status=f.status, note=f.note,
+                         resolved_by=who, resolved_at=f.resolved_at)
+
+
+def findings(session: Session, user: User, packet_id: str) -> list[FindingPublic]:
+    get_packet(session, packet_id)
+    audit.record(session, user, "packet.findings.read", packet_id)
+    return [_finding_public(session, f) for f in session.scalars(
+        select(FindingRow).where(FindingRow.packet_id == packet_id).order_by(FindingRow.idx))]
+
+
+def resolve_finding(session: Session, user: User, packet_id: str, finding_id: int, *,
+                    action: str, note: str) -> FindingPublic:
+    get_packet(session, packet_id)
+    f = session.scalar(select(FindingRow).where(FindingRow.id == finding_id,
+                                                FindingRow.packet_id == packet_id))
+    if f is None:
+        raise NotFoundError(f"packet {packet_id!r} has no finding {finding_id}")
+    old = f.status
+    f.status = {"accept": "accepted", "resolve": "resolved", "reopen": "open"}[action]
+    f.note = note
+    f.resolved_by = None if action == "reopen" else user.id
+    f.resolved_at = None if action == "reopen" else utcnow()
+    session.add(Decision(packet_id=packet_id, user_id=user.id, kind=f"finding_{action}",
+                         finding_id=f.id, old_value=old, new_value=f.status, note=note))
+    audit.record(session, user, f"finding.{action}", packet_id, finding_id=f.id, rule=f.rule)
+    return _finding_public(session, f)
+
+
+def decisions(session: Session, user: User, packet_id: str) -> list[DecisionPublic]:
+    get_packet(session, packet_id)
+    audit.record(session, user, "packet.decisions.read", packet_id)
+    rows = session.execute(select(Decision, User.name).join(User, User.id == Decision.user_id)
+                           .where(Decision.packet_id == packet_id).order_by(Decision.id)).all()
+    return [DecisionPublic(id=d.id, kind=d.kind, user=name, field_id=d.field_id,
+                           finding_id=d.finding_id, old_value=d.old_value,
+                           new_value=d.new_value, note=d.note, created_at=d.created_at)
+            for d, name in rows]
+
+
+# --- exports ----------------------------------------------------------------------------
+
+def _export_query(status: str | None, since: date | None):  # type: ignore[no-untyped-def]
+    q = select(Packet).where(Packet.result.is_not(None))
+    if status:
+        q = q.where(Packet.status == status)
+    if since:
+        q = q.where(Packet.as_of >= since)
+    return q.order_by(Packet.created_at, Packet.id)
+
+
+def export_results(session: Session, user: User, *, status: str | None = None,
+                   since: date | None = None) -> list[dict[str, Any]]:
+    packets = list(session.scalars(_export_query(status, since)))
+    for p in packets:
+        audit.record(session, user, "packet.export", p.id, format="json")
+    return [p.result for p in packets if p.result is not None]
+
+
+PACKET_CSV_COLUMNS = ["packet_id", "name", "status", "as_of", "assignee", "documents",
+                      "errors", "warnings", "open_findings", "corrections"]
+FIELD_CSV_COLUMNS = ["packet_id", "document_index", "doc_type", "file", "entry",
+                     "entry_index", "field", "value", "corrected_value", "confidence", "page"]
+
+
+def export_csv(session: Session, user: User, kind: str, *, status: str | None = None,
+               since: date | None = None) -> Iterator[str]:
+    """CSV rows (as text chunks): one per packet, or one per extracted field."""
+    packets = list(session.scalars(_export_query(status, since)))
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    if kind == "packets":
+        w.writerow(PACKET_CSV_COLUMNS)
+        for p in packets:
+            assignee = session.get(User, p.assignee_id).name if p.assignee_id else ""
+            open_f = session.scalar(select(func.count()).where(
+                FindingRow.packet_id == p.id, FindingRow.status == "open")) or 0
+            corr = session.scalar(select(func.count()).where(
+                FieldRow.packet_id == p.id, FieldRow.corrected.is_(True))) or 0
+            w.writerow([p.id, p.name, p.status, p.as_of.isoformat(), assignee,
+                        len((p.result or {}).get("documents", [])), p.error_count,
+                        p.warning_count, open_f, corr])
+    else:
+        w.writerow(FIELD_CSV_COLUMNS)
+        for p in packets:
+            rows = session.execute(select(FieldRow, DocumentRow).join(
+                DocumentRow, DocumentRow.id == FieldRow.document_id).where(
+                FieldRow.packet_id == p.id).order_by(DocumentRow.idx, FieldRow.id)).all()
+            for f, d in rows:
+                w.writerow([p.id, d.idx, d.doc_type, d.file, f.entry or "",
+                            "" if f.entry_index is None else f.entry_index, f.name,
+                            _cell(f.value), _cell(f.corrected_value) if f.corrected else "",
+                            f"{f.confidence:.3f}", f.page or ""])
+    for p in packets:
+        audit.record(session, user, "packet.export", p.id, format=f"csv:{kind}")
+    yield buf.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)):
+        return "'" + text      # never a spreadsheet formula
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,170 @@
+"""Packets: upload one, list and filter, status, result (contract JSON), page images."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, UploadFile, status
+from fastapi.responses import JSONResponse, Response
+
+from credintake.api import audit, review
+from credintake.api.deps import Admin, Coordinator, DatabaseDep, SessionDep, Specialist
+from credintake.api.errors import InvalidPacketError, TooLargeError
+from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, PacketInput,
+                                   packet_name)
+from credintake.api.page_images import render_png
+from credintake.api.schemas import (DocumentPublic, PacketAcceptedPublic, PacketPublic,
+                                    PacketsPublic, PacketUpdateIn)
+from credintake.api.store.blobs import BlobStore
+
+router = APIRouter(prefix="/packets", tags=["packets"])
+
+
+def accepted_public(a: Accepted) -> PacketAcceptedPublic:
+    return PacketAcceptedPublic(packet_id=a.packet_id, job_id=a.job_id, name=a.name,
+                                status=a.status, duplicate=a.duplicate,
+                                links={"self": f"/packets/{a.packet_id}",
+                                       "result": f"/packets/{a.packet_id}/result"})
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=PacketAcceptedPublic,
+             summary="Upload one packet (its files, or one .zip of it)")
+def upload_packet(user: Specialist, db: DatabaseDep,
+                  files: Annotated[list[UploadFile], File(description="the packet's files, or "
+                                                          "a single .zip of the packet")],
+                  application: Annotated[UploadFile | None, File(
+                      description="application.json (optional)")] = None,
+                  name: Annotated[str | None, Form(max_length=255)] = None,
+                  as_of: Annotated[date | None, Form(description="'today' for the rules; "
+                                                     "default: the upload date")] = None,
+                  ) -> JSONResponse:
+    """202 once the bytes are in the blob store and the packet and job rows are committed."""
+    intake = Intake(db, db.settings)
+    if len(files) > db.settings.api.max_files_per_packet:
+        raise TooLargeError(f"{len(files)} files, more than the limit of "
+                            f"{db.settings.api.max_files_per_packet} per packet")
+    if len(files) == 1 and (files[0].filename or "").lower().endswith(".zip") and not application:
+        up = files[0]
+        packet = intake.packet_from_zip(lambda: up.file, up.filename or "packet.zip")
+    else:
+        members = [MemberInput(f.filename or "", _opener(f), f.content_type) for f in files]
+        if application is not None:
+            if any(m.name == APPLICATION for m in members):
+                raise InvalidPacketError(f"{APPLICATION} sent twice")
+            members.append(MemberInput(APPLICATION, _opener(application),
+                                       application.content_type))
+        default = packet_name(files[0].filename or "packet") if len(files) == 1 else "packet"
+        packet = PacketInput(name or default, members)
+    if name:
+        packet.name = name
+    _, accepted = intake.submit([packet], source="upload", as_of=as_of, user_id=user.id)
+    a = accepted[0]
+    with db.session() as session:
+        audit.record(session, user, "packet.upload", a.packet_id,
+                     duplicate=a.duplicate, files=len(packet.members))
+    return JSONResponse(accepted_public(a).model_dump(mode="json"),
+                        status_code=status.HTTP_202_ACCEPTED,
+                        headers={"Location": f"/packets/{a.packet_id}"})
+
+
+def _opener(up: UploadFile):  # type: ignore[no-untyped-def]
+    def open_() -> object:
+        up.file.seek(0)
+        return _NoClose(up.file)
+    return open_
+
+
+class _NoClose:
+    """The upload's spooled file is closed by FastAPI, not by intake."""
+
+    def __init__(self, f: object) -> None:
+        self.f = f
+
+    def read(self, n: int = -1) -> bytes:
+        return self.f.read(n)  # type: ignore[attr-defined,no-any-return]
+
+
+@router.get("", response_model=PacketsPublic, summary="List and filter packets")
+def list_packets(user: Specialist, session: SessionDep,
+                 status_: Annotated[str | None, Query(alias="status", pattern=
+                                                      "^(queued|running|done|failed)$")] = None,
+                 has_errors: bool | None = None,
+                 assignee: Annotated[str | None, Query(description="a user name, 'me' or "
+                                                       "'none'")] = None,
+                 batch_id: str | None = None,
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> PacketsPublic:
+    data, count = review.list_packets(session, user, status=status_, has_errors=has_errors,
+                                      assignee=assignee, batch_id=batch_id, limit=limit,
+                                      offset=offset)
+    return PacketsPublic(data=data, count=count)
+
+
+@router.get("/{packet_id}", response_model=PacketPublic, summary="Packet status")
+def get_packet(packet_id: str, user: Specialist, session: SessionDep) -> PacketPublic:
+    return review.read_packet(session, user, packet_id)
+
+
+@router.patch("/{packet_id}", response_model=PacketPublic,
+              summary="Assign a packet or set its due date")
+def update_packet(packet_id: str, body: PacketUpdateIn, user: Coordinator,
+                  session: SessionDep) -> PacketPublic:
+    return review.update_packet(session, user, packet_id,
+                                fields=body.model_dump(exclude_unset=True))
+
+
+@router.get("/{packet_id}/result", summary="The packet's result (contract JSON)",
+            responses={409: {"description": "not processed yet"}})
+def get_result(packet_id: str, user: Specialist, session: SessionDep) -> JSONResponse:
+    return JSONResponse(review.result_of(session, user, packet_id))
+
+
+@router.post("/{packet_id}/reprocess", status_code=status.HTTP_202_ACCEPTED,
+             response_model=PacketPublic, summary="Queue a finished packet again")
+def reprocess(packet_id: str, user: Admin, db: DatabaseDep) -> PacketPublic:
+    from credintake.api.errors import NotReadyError
+    from credintake.api.jobs.dispatch import dispatch
+    from credintake.api.jobs.queue import requeue
+
+    with db.session() as session:
+        packet = review.get_packet(session, packet_id)
+        job_id = packet.job.id if packet.job else None
+    if job_id is None or not requeue(db, job_id):
+        raise NotReadyError(f"packet {packet_id!r} is still being processed")
+    dispatch(db, db.settings, [job_id])
+    with db.session() as session:
+        audit.record(session, user, "packet.reprocess", packet_id)
+        return review.packet_public(session, review.get_packet(session, packet_id))
+
+
+@router.get("/{packet_id}/documents", response_model=list[DocumentPublic])
+def list_documents(packet_id: str, user: Specialist, session: SessionDep
+                   ) -> list[DocumentPublic]:
+    return review.documents(session, user, packet_id)
+
+
+@router.get("/{packet_id}/documents/{doc_index}/pages/{page}",
+            response_class=Response, summary="One page of a document as PNG",
+            responses={200: {"content": {"image/png": {}}}})
+def page_image(packet_id: str, doc_index: int, page: int, user: Specialist, db: DatabaseDep,
+               dpi: Annotated[int | None, Query(ge=36, le=600)] = None) -> Response:
+    """``page`` is the 1-based page of the document's file (one of the document's ``pages``)."""
+    settings = db.settings
+    with db.session() as session:
+        review.get_packet(session, packet_id)
+        doc = review.document(session, packet_id, doc_index)
+        if page not in doc.pages:
+            from credintake.errors import NotFoundError
+
+            raise NotFoundError(f"document {doc_index} has pages {doc.pages}, not {page}")
+        sha = review.member_sha(session, packet_id, doc.file)
+        name = doc.file
+        audit.record(session, user, "page.view", packet_id,
+                     document_index=doc_index, page=page)
+    data = BlobStore(db.blobs).read(sha)
+    png = render_png(name, data, page, min(dpi or settings.api.page_image_dpi,
+                                           settings.api.page_image_max_dpi),
+                     settings.limits.max_image_pixels)
+    return Response(png, media_type="image/png",
+                    headers={"Cache-Control": "private, max-age=300"})

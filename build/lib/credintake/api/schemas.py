@@ -1,0 +1,162 @@
+"""Request and response shapes of the HTTP API; the suffix says the direction
+(``*In`` arrives, ``*Public`` leaves). Public views never carry page text or token hashes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class JobPublic(_Out):
+    id: str
+    status: str
+    attempts: int
+    max_attempts: int
+    progress: float
+    error: str | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    finished_by: str | None
+
+
+class PacketAcceptedPublic(BaseModel):
+    packet_id: str
+    job_id: str
+    name: str
+    status: str
+    duplicate: bool = Field(description="the same files were received before; the existing "
+                                        "packet is returned and nothing is processed again")
+    links: dict[str, str]
+
+
+class BatchAcceptedPublic(BaseModel):
+    batch_id: str | None
+    packets: list[PacketAcceptedPublic]
+
+
+class PacketPublic(_Out):
+    id: str
+    name: str
+    source: str
+    status: str
+    as_of: date
+    batch_id: str | None
+    assignee: str | None = None
+    due_date: date | None
+    has_errors: bool | None
+    error_count: int
+    warning_count: int
+    files: list[dict[str, Any]] = Field(default_factory=list)
+    job: JobPublic | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PacketsPublic(BaseModel):
+    data: list[PacketPublic]
+    count: int
+
+
+class PacketUpdateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    assignee: str | None = Field(default=None, description="user name; null to unassign")
+    due_date: date | None = None
+
+
+class DocumentPublic(_Out):
+    idx: int
+    file: str
+    sha256: str
+    pages: list[int]
+    doc_type: str
+    doc_type_confidence: float
+    ocr: bool
+    text_confidence: float | None
+
+
+class FieldPublic(_Out):
+    id: int
+    document_index: int
+    entry: str | None
+    entry_index: int | None
+    name: str
+    value: Any
+    confidence: float
+    page: int | None
+    bbox: list[float] | None
+    corrected: bool
+    corrected_value: Any
+
+
+class FieldCorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: str | int | float | bool | None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class FindingPublic(_Out):
+    id: int
+    idx: int
+    rule: str
+    severity: str
+    field: str | None
+    message: str
+    evidence: dict[str, Any]
+    status: str
+    note: str | None
+    resolved_by: str | None = None
+    resolved_at: datetime | None
+
+
+class FindingResolutionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["accept", "resolve", "reopen"]
+    note: str = Field(min_length=1, max_length=2000,
+                      description="why: required, it goes to the packet's record")
+
+
+class DecisionPublic(_Out):
+    id: int
+    kind: str
+    user: str
+    field_id: int | None
+    finding_id: int | None
+    old_value: Any
+    new_value: Any
+    note: str | None
+    created_at: datetime
+
+
+class UserCreateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=120)
+    role: Literal["specialist", "coordinator", "admin"]
+
+
+class UserPublic(_Out):
+    id: int
+    name: str
+    role: str
+    token_prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class UserCreatedPublic(UserPublic):
+    token: str = Field(description="shown once; only its hash is stored")
+
+
+class AuditPublic(_Out):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    packet_id: str | None
+    detail: dict[str, Any]

@@ -1,0 +1,134 @@
+"""Engine and session factory for the embedded SQLite file or PostgreSQL, plus migrations.
+
+SQLite runs in WAL mode with a busy timeout so the API process and the worker processes
+can share the file; PostgreSQL is used as is. ``migrate()`` runs ``alembic upgrade head``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from credintake.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ALEMBIC_DIR = Path(__file__).with_name("alembic")
+
+
+def database_url(settings: Settings) -> str:
+    """The configured URL, normalised to the drivers we ship (psycopg 3)."""
+    url = settings.store.database_url
+    if not url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(settings.data_dir / 'credintake.db').resolve()}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def blob_dir(settings: Settings) -> Path:
+    return Path(settings.store.blob_dir or settings.data_dir / "blobs")
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; for SQLite, WAL + busy timeout + foreign keys on every connection."""
+    if is_sqlite(url):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # Own the transaction boundaries (pysqlite's implicit BEGIN defers locking, which
+            # would let two workers read the same queued job before either writes).
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class Database:
+    """An engine and its session factory, built once per process from the settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.url = database_url(settings)
+        self.engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.blobs = blob_dir(settings)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed on success and rolled back on any error."""
+        with self.sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def migrate(self) -> None:
+        migrate(self.url)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(url: str) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["configure_logger"] = False
+    return cfg
+
+
+MIGRATION_LOCK = 7262001   # PostgreSQL advisory lock id: one migrator at a time
+
+
+def migrate(url: str) -> None:
+    """``alembic upgrade head``: the only way the schema is created or changed.
+
+    On PostgreSQL the upgrade runs under a transaction-scoped advisory lock, so an API
+    container and worker containers starting together do not race to create tables."""
+    from alembic import command
+
+    cfg = alembic_config(url)
+    if is_sqlite(url):
+        command.upgrade(cfg, "head")
+    else:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            engine.dispose()
+    log.info("database schema at head")

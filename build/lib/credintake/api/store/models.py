@@ -1,0 +1,238 @@
+"""One table class per entity. Alembic migrations in ``alembic/versions`` must match these
+(``alembic check`` in the tests fails on drift).
+
+Personal data lives only in columns meant for it (field values, the result JSON); log lines
+and the audit log carry ids, counts and actions only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("specialist", "coordinator", "admin")
+PACKET_STATUSES = ("queued", "running", "done", "failed")
+FINDING_STATUSES = ("open", "accepted", "resolved")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class User(Base):
+    """An API user; only a SHA-256 of the bearer token is stored."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Batch(Base):
+    """A bulk upload (zip of packets)."""
+
+    __tablename__ = "batches"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class BlobFile(Base):
+    """A file's bytes, by SHA-256; the bytes themselves are in the blob store."""
+
+    __tablename__ = "files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Packet(Base):
+    """One provider's packet; ``digest`` (over member names and hashes) makes intake idempotent."""
+
+    __tablename__ = "packets"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    batch_id: Mapped[str | None] = mapped_column(ForeignKey("batches.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    has_errors: Mapped[bool | None] = mapped_column(Boolean, index=True)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    warning_count: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
+                                                 onupdate=utcnow)
+
+    members: Mapped[list[PacketFile]] = relationship(back_populates="packet",
+                                                     order_by="PacketFile.name")
+    job: Mapped[Job | None] = relationship(back_populates="packet", uselist=False)
+
+
+class PacketFile(Base):
+    """A file as a member of a packet (the same bytes may be in many packets)."""
+
+    __tablename__ = "packet_files"
+    __table_args__ = (UniqueConstraint("packet_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(512))
+    sha256: Mapped[str] = mapped_column(ForeignKey("files.sha256"))
+    size: Mapped[int] = mapped_column(Integer)
+
+    packet: Mapped[Packet] = relationship(back_populates="members")
+
+
+class Job(Base):
+    """The durable job of one packet; a running job holds a lease its worker renews."""
+
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"),
+                                           unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    error: Mapped[str | None] = mapped_column(Text)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    available_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    completions: Mapped[int] = mapped_column(Integer, default=0)
+    finished_by: Mapped[str | None] = mapped_column(String(120))
+
+    packet: Mapped[Packet] = relationship(back_populates="job")
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("packet_id", "idx"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"))
+    idx: Mapped[int] = mapped_column(Integer)
+    file: Mapped[str] = mapped_column(String(512))
+    sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[list[Any]] = mapped_column(JSON, nullable=True)
+    doc_type: Mapped[str] = mapped_column(String(40))
+    doc_type_confidence: Mapped[float] = mapped_column(Float)
+    ocr: Mapped[bool] = mapped_column(Boolean)
+    text_confidence: Mapped[float | None] = mapped_column(Float)
+
+
+class FieldRow(Base):
+    """One extracted value; ``entry``/``entry_index`` locate CV entries (work_history 2)."""
+
+    __tablename__ = "fields"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"),
+                                           index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    entry: Mapped[str | None] = mapped_column(String(40))
+    entry_index: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(80))
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    page: Mapped[int | None] = mapped_column(Integer)
+    bbox: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    corrected_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+    __table_args__ = (UniqueConstraint("packet_id", "idx"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"))
+    idx: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(60))
+    severity: Mapped[str] = mapped_column(String(10))
+    field: Mapped[str | None] = mapped_column(String(120))
+    message: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    note: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Decision(Base):
+    """A reviewer's action: a field correction or a finding accepted/resolved, with a note."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"),
+                                           index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    field_id: Mapped[int | None] = mapped_column(ForeignKey("fields.id", ondelete="CASCADE"))
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id",
+                                                              ondelete="CASCADE"))
+    old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what to which packet, when. ``detail`` holds ids and counts, never content."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_packet_at", "packet_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(120))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(60))
+    packet_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

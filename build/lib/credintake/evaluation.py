@@ -1,0 +1,247 @@
+"""Scoring results against generator labels: classification, fields, CV entries.
+
+Used by ``bench/accuracy.py`` and by the tests, so the numbers in bench/RESULTS.md come
+from the same code the tests exercise. A predicted document is paired with the label
+document of the same file whose pages overlap it most. Values are compared after light
+normalisation (case, spaces, punctuation for text; exact for dates, money and identifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+_TEXT_FIELDS = {"holder_name", "registrant_name", "insured_name", "name", "profession", "board",
+                "specialty", "carrier", "institution", "degree", "program", "activity_title",
+                "status", "employer", "title", "city", "course", "training_type", "schedules"}
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass
+class Scores:
+    """Accumulates over many packets; keys are doc types (and 'cv.work_history' etc.)."""
+
+    docs: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    fields: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    per_field: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    entries: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    misses: list[str] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def calibration_error(self, bins: int = 10) -> float:
+        """Expected calibration error of doc_type_confidence (0 = perfectly calibrated)."""
+        total = len(self.confidences)
+        error = 0.0
+        for b in range(bins):
+            lo, hi = b / bins, (b + 1) / bins
+            rows = [(c, ok) for c, ok in self.confidences if lo <= c < hi or (b == bins - 1 and c == 1)]
+            if rows:
+                mean_conf = sum(c for c, _ in rows) / len(rows)
+                accuracy = sum(ok for _, ok in rows) / len(rows)
+                error += len(rows) / total * abs(mean_conf - accuracy)
+        return error
+
+    def classification_accuracy(self, doc_type: str | None = None) -> float:
+        rows = [self.docs[doc_type]] if doc_type else list(self.docs.values())
+        total = sum(r[1] for r in rows)
+        return sum(r[0] for r in rows) / total if total else 1.0
+
+
+def normalise(name: str, value: Any) -> Any:
+    if isinstance(value, str) and name in _TEXT_FIELDS:
+        return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def values_equal(name: str, expected: Any, got: Any) -> bool:
+    a, b = normalise(name, expected), normalise(name, got)
+    if isinstance(a, str) and isinstance(b, str) and name in _TEXT_FIELDS:
+        return a == b or fuzz.ratio(a, b) >= 95
+    return a == b
+
+
+def score_packet(result: dict[str, Any], labels: dict[str, Any], scores: Scores,
+                 keep: Any = None) -> None:
+    """Add one packet's result (contract JSON) to ``scores``. ``keep(label_doc)`` filters."""
+    predicted = result["documents"]
+    for label in labels["documents"]:
+        if keep is not None and not keep(label):
+            continue
+        doc = _pair(label, predicted)
+        row = scores.docs[label["doc_type"]]
+        row[1] += 1
+        got_type = doc["doc_type"] if doc else None
+        if doc and doc["doc_type_confidence"] > 0:
+            scores.confidences.append((doc["doc_type_confidence"], got_type == label["doc_type"]))
+        if got_type == label["doc_type"]:
+            row[0] += 1
+        else:
+            scores.misses.append(f"{labels['packet_id']}/{label['file']}: "
+                                 f"{label['doc_type']} -> {got_type}")
+        _score_fields(label, doc if got_type == label["doc_type"] else None, scores)
+        if label["doc_type"] == "cv":
+            for kind in ("work_history", "education"):
+                want = (label.get("entries") or {}).get(kind, [])
+                got = ((doc or {}).get("entries") or {}).get(kind, []) if doc else []
+                scores.entries[kind].add(score_entries(want, got))
+
+
+def _pair(label: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, Any] | None:
+    best, overlap = None, 0
+    for doc in predicted:
+        if doc["file"] != label["file"]:
+            continue
+        shared = len(set(doc["pages"]) & set(label["pages"]))
+        if shared > overlap:
+            best, overlap = doc, shared
+    return best
+
+
+def _score_fields(label: dict[str, Any], doc: dict[str, Any] | None, scores: Scores) -> None:
+    want = label.get("fields", {})
+    got = {k: v["value"] for k, v in (doc or {}).get("fields", {}).items()}
+    prf = PRF()
+    for name in set(want) | set(got):
+        key = f"{label['doc_type']}.{name}"
+        if name in want and name in got and values_equal(name, want[name], got[name]):
+            prf.tp += 1
+            scores.per_field[key].tp += 1
+            continue
+        if name in got:
+            prf.fp += 1
+            scores.per_field[key].fp += 1
+        if name in want:
+            prf.fn += 1
+            scores.per_field[key].fn += 1
+    scores.fields[label["doc_type"]].add(prf)
+
+
+def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> PRF:
+    """An entry matches when its organisation fuzzy-matches and both dates are equal."""
+    got_values = [{k: (v.get("value") if isinstance(v, dict) else v) for k, v in g.items()}
+                  for g in got]
+    unused = list(range(len(got_values)))
+    prf = PRF()
+    for w in want:
+        hit = next((i for i in unused if _entry_match(w, got_values[i])), None)
+        if hit is None:
+            prf.fn += 1
+        else:
+            unused.remove(hit)
+            prf.tp += 1
+    prf.fp += len(unused)
+    return prf
+
+
+def _entry_match(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    org = "employer" if "employer" in want else "institution"
+    a, b = normalise("employer", want.get(org) or ""), normalise("employer", got.get(org) or "")
+    if fuzz.token_set_ratio(a, b) < 85:
+        return False
+    return all(want.get(k) == got.get(k) for k in ("start_date", "end_date"))
+
+
+@dataclass
+class SplitScore:
+    """Page splitting: how many pages ended up in the right document.
+
+    Label documents and predicted documents of one file are paired one to one, largest page
+    overlap first; a labelled page is right when the predicted document holding it is the one
+    paired with its label document. A page that belongs to no document (a fax cover sheet)
+    is right when no paired document swallowed it. ``exact`` counts label documents whose
+    paired prediction has exactly their pages."""
+
+    right: int = 0
+    total: int = 0
+    exact: int = 0
+    documents: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def add(self, other: SplitScore) -> None:
+        self.right += other.right
+        self.total += other.total
+        self.exact += other.exact
+        self.documents += other.documents
+        self.wrong.extend(other.wrong)
+
+
+def score_split(result: dict[str, Any], labels: dict[str, Any],
+                keep_file: Any = None) -> SplitScore:
+    """Score how one packet's files were cut into documents (see ``SplitScore``).
+
+    ``labels["fax_cover_pages"]`` (pages of fax files that belong to no document) are
+    counted too; ``keep_file(name)`` restricts the score to some files."""
+    score = SplitScore()
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for label in labels["documents"]:
+        by_file[label["file"]].append(label)
+    cover = set(labels.get("fax_cover_pages") or [])
+    for name, docs in by_file.items():
+        if keep_file is not None and not keep_file(name):
+            continue
+        predicted = [set(d["pages"]) for d in result["documents"] if d["file"] == name]
+        wanted = [set(d["pages"]) for d in docs]
+        pairs = sorted(((len(w & p), wi, pi) for wi, w in enumerate(wanted)
+                        for pi, p in enumerate(predicted) if w & p), reverse=True)
+        match: dict[int, int] = {}
+        used: set[int] = set()
+        for _, wi, pi in pairs:
+            if wi not in match and pi not in used:
+                match[wi] = pi
+                used.add(pi)
+        owner = {page: pi for pi, p in enumerate(predicted) for page in p}
+        for wi, w in enumerate(wanted):
+            score.documents += 1
+            if wi in match and predicted[match[wi]] == w:
+                score.exact += 1
+            for page in sorted(w):
+                score.total += 1
+                if wi in match and owner.get(page) == match[wi]:
+                    score.right += 1
+                else:
+                    score.wrong.append(f"{labels['packet_id']}/{name} p{page} "
+                                       f"({docs[wi]['doc_type']})")
+        labelled = set().union(*wanted) if wanted else set()
+        if any(d.get("condition") == "fax" for d in docs):
+            for page in sorted(cover - labelled):
+                score.total += 1
+                if owner.get(page) in used:
+                    score.wrong.append(f"{labels['packet_id']}/{name} p{page} (cover sheet "
+                                       "joined a document)")
+                else:
+                    score.right += 1
+    return score

@@ -1,0 +1,508 @@
+"""Cut a CV section into entries and read each entry's fields.
+
+An entry is anchored by its period: a row holding a date range (``2015 – Present``), or
+in education a single graduation date. Where the rest of the entry sits relative to that
+row varies by CV (dates on the employer's row at the right, in a left date column, on
+their own line under the title...), so it is measured per section, not assumed:
+
+1. If vertical white space splits the section into blocks with exactly one anchor each,
+   the blocks are the entries.
+2. Otherwise the number of headline rows printed *before* the first anchor (``lead``) is
+   taken as the section's pattern: each entry starts ``lead`` rows above its anchor
+   (stopping early at bullets, long sentences or wide gaps) and runs to the next start.
+
+Within an entry only headline rows are read (not bullets or sentences); they are cut into
+fragments at separators and commas and the fragments scored by ``phrases``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from credintake.contract import FieldValue
+from credintake.extractor.cv.lexicon import COLUMN_HEADINGS
+from credintake.extractor.cv.phrases import (
+    Place,
+    find_degree,
+    find_place,
+    is_title,
+    score,
+)
+from credintake.extractor.cv.rows import Row
+from credintake.extractor.cv.sections import normalise
+from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, find_date_ranges, parse_side
+from credintake.extractor.dates import ParsedDate, find_dates
+
+Fields = dict[str, FieldValue]
+
+# bullet glyphs, and what OCR makes of them ("¢", "«", "e ", "o ")
+_BULLET = re.compile(r"^\s*(?:[•·●○◦▪■□►▸‣⁃*➢✓»«¢°+\uf0b7\uf0a7\uf076\uf0d8-]|[eoa]\s(?=[A-Z]))\s*")
+_SMALL = frozenset({"of", "and", "in", "the", "at", "for", "to", "de", "la", "y", "on", "with"})
+_OPEN_END = re.compile(rf"(?P<start>{SIDE_PATTERN})\s*[{DASHES}]+\s*(?=\t|$)", re.I)
+_SEPARATORS = re.compile(r"\t|\s+[|•·]\s+|[|•·;]|\s+[–—-]\s+|\s{2,}|[()\[\]]|\s+@\s+")
+_AT = re.compile(r"\s+at\s+(?=[A-Z])")  # "Hospitalist at Mercy" but not "University of Texas at Austin"
+_PROGRAM_FIRST = re.compile(
+    r"(?i)(?:residency|fellowship|internship)(?:\s+program)?\s*(?:in\b|,|:|-|–)\s*(?P<p>.+)")
+_PROGRAM_LAST = re.compile(r"(?i)(?P<p>.+?)\s+(?:residency|fellowship|internship)(?:\s+program)?")
+_MAX_HEADLINE_WORDS = 16
+_TAIL_DATE = re.compile(rf"(?:^|(?<=\s)){SIDE_PATTERN}\s*$", re.I)
+_DATE_PAIR = re.compile(rf"(?P<a>{SIDE_PATTERN})\s+(?P<b>{SIDE_PATTERN}|present|current|now)\s*$", re.I)
+_OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|to date|date")
+
+
+@dataclass
+class Anchor:
+    row: Row
+    start: ParsedDate | None
+    end: ParsedDate | None
+    current: bool
+    span: tuple[int, int]
+
+
+@dataclass
+class Entry:
+    rows: list[Row]
+    anchor: Anchor
+
+
+@dataclass
+class Fragment:
+    row: Row
+    start: int
+    end: int
+    more: tuple[Fragment, ...] = ()  # the same table cell wrapped onto the rows below
+
+    @property
+    def text(self) -> str:
+        own = self.row.text[self.start:self.end]
+        return " ".join([own, *(m.text for m in self.more)]) if self.more else own
+
+
+# --- anchors -------------------------------------------------------------------------
+
+def find_anchor(row: Row, kind: str) -> Anchor | None:
+    """The period printed on ``row``, if the row is a headline that carries one."""
+    text = row.text
+    n_words = len(text.split())
+    for r in find_date_ranges(text):
+        if _BULLET.match(text) and r.span[0] > 0.3 * len(text):
+            continue
+        if _is_sentence(text[:r.span[0]] + " " + text[r.span[1]:]):
+            continue
+        if n_words > _MAX_HEADLINE_WORDS and not _at_edge(text, r.span):
+            continue
+        return Anchor(row, r.start, r.end, r.current, r.span)
+    split = _from_to_cells(row)
+    if split is not None:
+        return split
+    m = _OPEN_END.search(text)
+    if m and n_words <= _MAX_HEADLINE_WORDS:  # "2019 –" : still there
+        start = parse_side(m.group("start"), m.start("start"))
+        if start is not None:
+            return Anchor(row, start, None, True, m.span())
+    if kind == "education" and n_words <= _MAX_HEADLINE_WORDS and not _BULLET.match(text):
+        dates = [d for d in find_dates(text) if "1940" <= d.value[:4] <= "2100"]
+        if dates:
+            d = dates[-1]
+            return Anchor(row, None, d, False, (d.start, d.end))
+    return None
+
+
+def _from_to_cells(row: Row) -> Anchor | None:
+    """A form's separate From and To columns: two neighbouring cells, each a date
+    (the second may be 'Present')."""
+    spans = _cell_spans(row)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        tail = _TAIL_DATE.search(row.text[a0:a1])  # the From date may touch the cell before
+        if tail is None:
+            continue
+        a0 += tail.start()
+        start = parse_side(row.text[a0:a1], a0)
+        if start is None:
+            continue
+        end_text = row.text[b0:b1].strip()
+        if _OPEN_WORD.fullmatch(end_text):
+            return Anchor(row, start, None, True, (a0, b1))
+        end = parse_side(row.text[b0:b1], b0)
+        if end is not None and end.value[:4] >= start.value[:4]:
+            return Anchor(row, start, end, False, (a0, b1))
+    for a0, a1 in spans:  # From and To read into one cell (OCR, tight grids)
+        m = _DATE_PAIR.search(row.text, a0, a1)
+        if m is None:
+            continue
+        start = parse_side(m.group("a"), m.start("a"))
+        if start is None:
+            continue
+        if _OPEN_WORD.fullmatch(m.group("b")):
+            return Anchor(row, start, None, True, m.span())
+        end = parse_side(m.group("b"), m.start("b"))
+        if end is not None and end.value[:4] >= start.value[:4]:
+            return Anchor(row, start, end, False, m.span())
+    return None
+
+
+def _cell_spans(row: Row) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for cell in row.cells:
+        spans.append((pos, pos + len(cell.text)))
+        pos += len(cell.text) + 1
+    return spans
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose (a bullet's description) rather than a headline: several lower-case words."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    lower = [w for w in words if w[0].islower() and w not in _SMALL]
+    return len(lower) >= 4
+
+
+def _at_edge(text: str, span: tuple[int, int]) -> bool:
+    head, tail = text[:span[0]].strip(" ,;:()[]\t"), text[span[1]:].strip(" ,;:()[].\t")
+    return len(head.split()) <= 3 or len(tail.split()) <= 3
+
+
+def _is_headline(row: Row) -> bool:
+    text = row.text.strip()
+    if _BULLET.match(text) or _is_sentence(text):
+        return False
+    return len(text.split()) <= _MAX_HEADLINE_WORDS and not re.search(r"[a-z]{3,}\.\s*$", text)
+
+
+def _is_column_heading_row(row: Row) -> bool:
+    cells = [normalise(c.text) for c in row.cells]
+    return len(cells) >= 2 and all(c in COLUMN_HEADINGS for c in cells if c)
+
+
+# --- segmentation --------------------------------------------------------------------
+
+def segment(rows: list[Row], kind: str) -> list[Entry]:
+    """Entries of one section (see the module docstring)."""
+    rows = [r for r in rows if not _is_column_heading_row(r)]
+    anchors = {i: a for i, r in enumerate(rows) if (a := find_anchor(r, kind)) is not None}
+    if not anchors:
+        return []
+    order = sorted(anchors)
+    big = _big_gaps(rows)
+    blocks = _blocks(rows, big)
+    if len(blocks) >= 2 and all(sum(i in anchors for i in range(a, b)) == 1 for a, b in blocks):
+        return [Entry(rows[a:b], anchors[next(i for i in range(a, b) if i in anchors)])
+                for a, b in blocks]
+    lead = sum(1 for r in rows[:order[0]] if _is_headline(r))
+    lead = min(lead, 3)
+    starts: list[int] = []
+    previous = -1
+    for i in order:
+        start = i
+        while (start - 1 > previous and i - (start - 1) <= lead and _is_headline(rows[start - 1])
+               and start not in big):
+            start -= 1
+        starts.append(start)
+        previous = i
+    starts[0] = min(starts[0], order[0])
+    entries = []
+    for n, (s, i) in enumerate(zip(starts, order)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(rows)
+        entries.append(Entry(rows[s:end], anchors[i]))
+    return entries
+
+
+def _big_gaps(rows: list[Row]) -> set[int]:
+    """Indexes of rows preceded by clearly more white space than the section's line gap."""
+    gaps: dict[int, float] = {}
+    for i in range(1, len(rows)):
+        a, b = rows[i - 1], rows[i]
+        if a.page is b.page and b.top >= a.bottom - 1:
+            gaps[i] = b.top - a.bottom
+    if len(gaps) < 2:
+        return set()
+    typical = median(gaps.values())
+    height = median(r.height for r in rows)
+    limit = max(typical * 1.6, typical + 0.35 * height)
+    return {i for i, g in gaps.items() if g > limit}
+
+
+def _blocks(rows: list[Row], big: set[int]) -> list[tuple[int, int]]:
+    cuts = [0, *sorted(big), len(rows)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# --- fields ---------------------------------------------------------------------------
+
+def headline_rows(entry: Entry) -> list[Row]:
+    """The anchor row, the headline rows above it and a few headline rows below: two
+    when nothing is above, one when one row is, none when the entry already printed two
+    lines before its dates (rows after that are the next entry's, or debris)."""
+    idx = entry.rows.index(entry.anchor.row)
+    picked = [r for r in entry.rows[:idx] if _is_headline(r)]
+    below = max(0, 2 - len(picked))
+    picked.append(entry.anchor.row)
+    for r in entry.rows[idx + 1: idx + 1 + below]:
+        if not _is_headline(r):
+            break
+        picked.append(r)
+    return picked
+
+
+def fragments(row: Row, masked: list[tuple[int, int]]) -> list[Fragment]:
+    """Pieces of ``row`` between separators, commas and masked spans."""
+    text = row.text
+    keep = [True] * len(text)
+    for a, b in masked:
+        for k in range(max(a, 0), min(b, len(text))):
+            keep[k] = False
+    for m in _SEPARATORS.finditer(text):
+        for k in range(*m.span()):
+            keep[k] = False
+    for m in _AT.finditer(text):
+        left = re.split(r"\t|[|•·;,]", text[:m.start()])[-1]
+        if is_title(left):
+            for k in range(*m.span()):
+                keep[k] = False
+    out: list[Fragment] = []
+    k = 0
+    while k < len(text):
+        if not keep[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(text) and keep[j]:
+            j += 1
+        out.extend(_comma_split(row, k, j))
+        k = j
+    return [f for f in out if sum(c.isalpha() for c in f.text) >= 2]
+
+
+def _comma_split(row: Row, start: int, end: int) -> list[Fragment]:
+    pieces: list[Fragment] = []
+    pos = start
+    for m in re.finditer(r",\s*", row.text[start:end]):
+        pieces.append(Fragment(row, pos, start + m.start()))
+        pos = start + m.end()
+    pieces.append(Fragment(row, pos, end))
+    return [_trim(p) for p in pieces if row.text[p.start:p.end].strip()]
+
+
+def _trim(f: Fragment) -> Fragment:
+    s, e = f.start, f.end
+    text = f.row.text
+    while s < e and text[s] in " \t,;:-–—/":
+        s += 1
+    while e > s and text[e - 1] in " \t,;:-–—/":
+        e -= 1
+    return Fragment(f.row, s, e)
+
+
+def value_of(frag: Fragment, value: object, confidence: float) -> FieldValue:
+    row = frag.row
+    boxes = [row.bbox(frag.start, frag.end)]
+    conf = row.conf(frag.start, frag.end)
+    for m in frag.more:
+        if m.row.page is row.page:
+            boxes.append(m.row.bbox(m.start, m.end))
+            conf = min(conf, m.row.conf(m.start, m.end))
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+    return FieldValue(value=value, confidence=round(confidence * conf, 3), file=row.page.file,
+                      page=row.page.number, bbox=bbox, raw=frag.text)
+
+
+def _dates(entry: Entry) -> Fields:
+    a = entry.anchor
+    out: Fields = {}
+    row = a.row
+    if a.start is not None:
+        out["start_date"] = value_of(Fragment(row, a.start.start, a.start.end), a.start.value, 0.9)
+    if a.end is not None:
+        out["end_date"] = value_of(Fragment(row, a.end.start, a.end.end), a.end.value, 0.9)
+    elif a.current:
+        tail = _trim(Fragment(row, a.start.end if a.start else a.span[0], a.span[1]))
+        out["end_date"] = value_of(tail, None, 0.9)
+    return out
+
+
+def _place_fields(places: list[tuple[Row, Place]], prefer: Row | None) -> Fields:
+    if not places:
+        return {}
+    row, place = next(((r, p) for r, p in places if r is prefer), places[0])
+    out: Fields = {}
+    text = row.text
+    state_end = place.end
+    if place.city:
+        comma = text.index(",", place.start) if "," in text[place.start:place.end] else None
+        city_end = comma if comma is not None else place.start + len(place.city)
+        out["city"] = value_of(Fragment(row, place.start, city_end), place.city, 0.8)
+        state_start = city_end + 1
+    else:
+        state_start = place.start
+    state_frag = _trim(Fragment(row, state_start, state_end))
+    out["state"] = value_of(state_frag, place.state, 0.85)
+    return out
+
+
+def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
+    frags: list[Fragment] = []
+    places: list[tuple[Row, Place]] = []
+    previous: tuple[Row, list[Fragment]] | None = None
+    for row in headline_rows(entry):
+        masked = [r.span for r in find_date_ranges(row.text)]
+        if row is entry.anchor.row:
+            masked.append(entry.anchor.span)
+        place = find_place(row.text)
+        if place is not None:
+            masked.append((place.start, place.end))
+            places.append((row, place))
+        own = fragments(row, masked)
+        if previous is not None and row is not entry.anchor.row:
+            above = previous[0]
+            span = entry.anchor.span if above is entry.anchor.row else None
+            own = _wrap_into(previous, row, own, frags, span)
+        frags.extend(own)
+        previous = (row, own)
+    return frags, places
+
+
+def headline_fragments(entry: Entry) -> list[Fragment]:
+    """The entry's headline text cut into fragments, dates and places removed."""
+    return _collect(entry)[0]
+
+
+def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
+               frags: list[Fragment], masked: tuple[int, int] | None) -> list[Fragment]:
+    """Fragments of ``row`` that continue a table cell of the row above (text wrapped
+    because it reached the next column) are appended to that cell's fragment."""
+    above, above_frags = previous
+    if len(above.cells) < 2 or row.top - above.bottom > 0.6 * above.height:
+        return own
+    starts = [c.x0 for c in above.cells]
+    left: list[Fragment] = []
+    for f in own:
+        x0 = row.bbox(f.start, f.end)[0]
+        col = next((k for k, x in enumerate(starts) if abs(x - x0) <= 3), None)
+        target = next((t for t in above_frags if col is not None
+                       and abs(above.bbox(t.start, t.end)[0] - starts[col]) <= 3), None)
+        if target is None or col is None or col + 1 >= len(starts):
+            left.append(f)
+            continue
+        dated = set(map(id, above.words_in(*masked))) if masked else set()
+        text_words = [w for w in above.cells[col].words if id(w) not in dated]
+        t_x1 = max((w.x1 for w in text_words), default=above.cells[col].x1)
+        nxt = [w.x0 for w in above.words if w.x0 > t_x1 + 1]
+        first = row.words_in(f.start, f.end)[0]
+        if not nxt or t_x1 + 0.25 * above.height + (first.x1 - first.x0) < min(nxt) - 2:
+            left.append(f)  # it would have fitted on the row above: a new line, not a wrap
+            continue
+        gridded = len(above.cells) >= 3 or re.search(r"\b(?:of|in|and|for|at|&)$", target.text)
+        if len(f.text.split()) > 3 or not (gridded or f.text[:1].islower()):
+            left.append(f)  # a line of its own under a two-cell row, not a wrapped cell
+            continue
+        k = frags.index(target)
+        frags[k] = Fragment(target.row, target.start, target.end, (*target.more, f))
+        above_frags[above_frags.index(target)] = frags[k]
+    return left
+
+
+def work_fields(entry: Entry) -> Fields:
+    """employer, title, city, state, start_date, end_date, current of one job."""
+    frags, places = _collect(entry)
+    out = _dates(entry)
+    out["current"] = value_of(_trim(Fragment(entry.anchor.row, *entry.anchor.span)),
+                              entry.anchor.current, 0.9)
+    scored = [(f, score(f.text)) for f in frags]
+    titles = [(f, s) for f, s in scored if s.title >= 2.5 and s.title > s.org]
+    orgs = [(f, s) for f, s in scored if s.org >= 2.0 and s.org >= s.title]
+    title = max(titles, key=lambda fs: fs[1].title - fs[1].org, default=None)
+    employer = max(orgs, key=lambda fs: _org_rank(fs[0], fs[1].org), default=None)
+    if employer is None:
+        rest = [f for f, s in scored if (title is None or f is not title[0]) and s.title < 2.5
+                and not find_degree(f.text)]
+        if rest:
+            out["employer"] = value_of(rest[0], rest[0].text, 0.45)
+    else:
+        frag = _extend_org(employer[0], frags)
+        out["employer"] = value_of(frag, frag.text, min(0.95, 0.55 + 0.08 * employer[1].org))
+    if title is not None:
+        out["title"] = value_of(title[0], title[0].text, min(0.95, 0.5 + 0.1 * title[1].title))
+    out.update(_place_fields(places, employer[0].row if employer else None))
+    return out
+
+
+def education_fields(entry: Entry) -> Fields:
+    """institution, degree, start_date, end_date of one education or training entry."""
+    frags, _ = _collect(entry)
+    out = _dates(entry)
+    degree: Fragment | None = None
+    for f in frags:
+        span = find_degree(f.text)
+        if span is None:
+            continue
+        s = score(f.text)
+        cand = f if s.org < 2.0 else Fragment(f.row, f.start + span[0], f.start + span[1])
+        if degree is None or len(cand.text) > len(degree.text):
+            degree = cand
+    if degree is not None:
+        degree = _with_specialty(degree, frags)
+        out["degree"] = value_of(degree, program_name(degree.text), 0.8)
+    orgs = [(f, score(f.text)) for f in frags if degree is None
+            or not (f.start <= degree.start and degree.end <= f.end and f.row is degree.row)
+            or score(f.text).org >= 2.0]
+    orgs = [(f, s) for f, s in orgs if s.org >= 2.0 and s.org >= s.title]
+    best = max(orgs, key=lambda fs: _org_rank(fs[0], fs[1].org), default=None)
+    if best is not None:
+        frag = best[0]
+        if degree is not None and frag.row is degree.row and frag.start <= degree.start < frag.end:
+            frag = _trim(Fragment(frag.row, frag.start, degree.start)) if degree.start > frag.start \
+                else _trim(Fragment(frag.row, degree.end, frag.end))
+        frag = _extend_org(frag, frags)
+        out["institution"] = value_of(frag, frag.text, min(0.95, 0.55 + 0.08 * best[1].org))
+    return out
+
+
+def _with_specialty(degree: Fragment, frags: list[Fragment]) -> Fragment:
+    """'Residency' + ', Psychiatry' (cut apart at the comma) is one program."""
+    if not re.fullmatch(r"(?i)(?:residency|fellowship|internship)(?: program)?", degree.text):
+        return degree
+    nxt = next((f for f in frags if f.row is degree.row and f.start > degree.end), None)
+    if nxt is None or degree.row.text[degree.end:nxt.start].strip() not in (",", ":", "-", "–"):
+        return degree
+    s = score(nxt.text)
+    if s.org >= 2.0 or find_place(nxt.text) is not None:
+        return degree
+    return Fragment(degree.row, degree.start, nxt.end)
+
+
+def program_name(degree: str) -> str:
+    """A training program is recorded by its specialty, the way applications list it:
+    'Residency in Internal Medicine', 'Residency, Psychiatry' and 'Psychiatry Residency'
+    all give the program name; a degree ('Doctor of Medicine', 'MD') is kept as printed."""
+    for rx in (_PROGRAM_FIRST, _PROGRAM_LAST):
+        m = rx.fullmatch(degree.strip())
+        if m and re.search(r"[A-Za-z]{3,}", m.group("p")):
+            return m.group("p").strip(" ,:-–")
+    return degree
+
+
+def _org_rank(frag: Fragment, org: float) -> float:
+    low = frag.text.lower()
+    if re.match(r"(?:department|dept\.?|division|section|service) of\b", low):
+        org -= 2.0
+    return org
+
+
+def _extend_org(frag: Fragment, frags: list[Fragment]) -> Fragment:
+    """'University of California' + ', San Francisco' is one name."""
+    if not re.match(r"(?i)university of \w+$", frag.text):
+        return frag
+    nxt = next((f for f in frags if f.row is frag.row and f.start > frag.end), None)
+    if nxt is None or frag.row.text[frag.end:nxt.start].strip() != ",":
+        return frag
+    s = score(nxt.text)
+    if s.org == 0 and s.title == 0 and len(nxt.text.split()) <= 3 and nxt.text[:1].isupper():
+        return Fragment(frag.row, frag.start, nxt.end)
+    return frag
+
+
+__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "headline_fragments",
+           "program_name",
+           "segment", "work_fields"]

@@ -1,0 +1,206 @@
+"""The CV's header fields: name, email, phone, NPI.
+
+* ``name``: the most prominent line (largest glyphs) near the top of the first page that
+  reads like a person's name and is not a section heading or "Curriculum Vitae". Kept as
+  printed, credentials included (contract: ``JANE A DOE, MD``).
+* ``email``: the first address; mailto/icon debris trimmed.
+* ``phone``: a US number found by ``phonenumbers``; a number labelled fax or pager is
+  skipped while another exists. The value is the number as printed ("(555) 123-4567"),
+  like names and identifiers in the contract; reconciliation compares phone digits, so
+  "555.123.4567" on the application matches.
+* ``npi``: ten digits after an "NPI" label (check digit not required here; the
+  ``identifier.invalid_npi`` rule reports a bad one); without a label, a ten-digit number
+  that passes the NPI check digit and sits on a line mentioning NPI.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from credintake.contract import FieldValue
+from credintake.extractor.cv.phrases import find_place, score
+from credintake.extractor.cv.rows import Row
+from credintake.extractor.cv.sections import section_kind
+from credintake.extractor.names import clean_name, is_credential, looks_like_name
+
+Fields = dict[str, FieldValue]
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")  # OCR spaces the @
+_NPI_LABELLED = re.compile(
+    r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
+_TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
+_FAX = re.compile(r"fax|facsimile|pager|beeper|f", re.I)
+_PHONE_LABEL = re.compile(r"\b(fax|facsimile|pager|beeper|phone|tel|telephone|cell|mobile|office|"
+                          r"home|work|ph|p|c|m|f|t)\b\.?\s*[:#]?", re.I)
+_NOT_NAME_LINE = re.compile(r"curriculum|vitae|resume|résumé|\bcv\b|address|phone|email|e-mail", re.I)
+
+
+def _value(row: Row, start: int, end: int, value: object, confidence: float) -> FieldValue:
+    return FieldValue(value=value, confidence=round(confidence * row.conf(start, end), 3),
+                      file=row.page.file, page=row.page.number, bbox=row.bbox(start, end),
+                      raw=row.text[start:end])
+
+
+def header_fields(rows: list[Row]) -> Fields:
+    out: Fields = {}
+    if not rows:
+        return out
+    name = _name(rows)
+    if name is not None:
+        out["name"] = name
+    for key, fn in (("email", _email), ("phone", _phone), ("npi", _npi)):
+        value = fn(rows)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _name(rows: list[Row]) -> FieldValue | None:
+    first_page = rows[0].page
+    page_rows = [r for r in rows if r.page is first_page]
+    limit = first_page.height * 0.3 if first_page.height > 0 else None
+    top = [r for r in page_rows if limit is None or r.top <= limit][:15] or page_rows[:8]
+    best: tuple[float, Row, int, int] | None = None
+    for order, row in enumerate(top):
+        for cell_start, cell_end in _cell_spans(row):
+            text = row.text[cell_start:cell_end]
+            candidate = _strip_vitae(text)
+            if candidate is None:
+                continue
+            off = text.index(candidate)
+            if not looks_like_name(candidate) or section_kind(candidate)[0] is not None:
+                continue
+            if _NOT_NAME_LINE.search(candidate) or _EMAIL.search(candidate):
+                continue
+            place = find_place(candidate)
+            if place is not None and place.start <= 1 and not is_credential(
+                    candidate[place.end - 2:place.end]):
+                continue  # "Evanston, IL" (but "Jane Doe, MD" is a name)
+            if score(candidate).org >= 2.0:
+                continue
+            height = max(w.height for w in row.words_in(cell_start + off, cell_start + off + len(candidate)))
+            key = height - 0.01 * order  # largest, then earliest
+            if best is None or key > best[0]:
+                best = (key, row, cell_start + off, cell_start + off + len(candidate))
+    stacked = _stacked_name(top)
+    if stacked is not None and (best is None or stacked[1] > 1.05 * best[0]):
+        return stacked[0]
+    if best is None:
+        return None
+    _, row, start, end = best
+    value = clean_name(row.text[start:end]) or row.text[start:end]
+    return _value(row, start, end, value, 0.85)
+
+
+def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float] | None:
+    """'SHAUN' over 'COLLIER' in large type (a sidebar header): one name on two rows."""
+    for a, b in zip(rows, rows[1:]):
+        if len(a.cells) != 1 or len(b.cells) != 1 or a.page is not b.page:
+            continue
+        ta, tb = a.text.strip(), b.text.strip()
+        if not (re.fullmatch(r"[A-Za-z'’.-]+", ta) and re.fullmatch(r"[A-Za-z'’.,\s-]+", tb)):
+            continue
+        if abs(a.height - b.height) > 0.08 * a.height or b.top - a.bottom > a.height:
+            continue
+        joined = f"{ta} {tb}"
+        if not looks_like_name(joined) or section_kind(joined)[0] is not None:
+            continue
+        words = a.words + b.words
+        bbox = (min(w.x0 for w in words), min(w.top for w in words),
+                max(w.x1 for w in words), max(w.bottom for w in words))
+        value = FieldValue(value=joined, confidence=round(0.75 * min(a.conf(), b.conf()), 3),
+                           file=a.page.file, page=a.page.number, bbox=bbox, raw=joined)
+        return value, max(w.height for w in words)
+    return None
+
+
+def _strip_vitae(text: str) -> str | None:
+    """'Jane Doe, MD — Curriculum Vitae' -> 'Jane Doe, MD'."""
+    t = re.split(r"\s+[-–—|:]\s+(?=curriculum|vitae|cv\b|resume)", text, flags=re.I)[0].strip()
+    return t or None
+
+
+def _cell_spans(row: Row) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for cell in row.cells:
+        n = len(cell.text)
+        spans.append((pos, pos + n))
+        pos += n + 1
+    return spans
+
+
+def _email(rows: list[Row]) -> FieldValue | None:
+    for row in rows:
+        m = _EMAIL.search(row.text)
+        if m:
+            start, end = m.span()
+            value = m.group().replace(" ", "").rstrip(".").lower()
+            if value.startswith("mailto:"):
+                value = value[7:]
+            return _value(row, start, end, value, 0.95)
+    return None
+
+
+def _phone(rows: list[Row]) -> FieldValue | None:
+    found: list[tuple[int, FieldValue]] = []
+    for row in rows[:200]:
+        text = row.text
+        for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE):
+            num = m.number
+            national = str(num.national_number)
+            if num.country_code != 1 or len(national) != 10:
+                continue
+            if _looks_like_other_number(text, m.start, m.end):
+                continue
+            value = m.raw_string.strip()
+            labels = _PHONE_LABEL.findall(text[max(0, m.start - 30):m.start])
+            rank = 1 if labels and _FAX.fullmatch(labels[-1]) else 0
+            found.append((rank, _value(row, m.start, m.end, value, 0.9 if rank == 0 else 0.5)))
+    if not found:
+        return None
+    return min(found, key=lambda rv: rv[0])[1]
+
+
+def _looks_like_other_number(text: str, start: int, end: int) -> bool:
+    """A ten-digit NPI (digits without separators and no phone label) or a date range is
+    not a phone number."""
+    raw = text[start:end]
+    if re.fullmatch(r"\+?1?\d{10}", raw):  # printed without separators: an identifier
+        before = text[max(0, start - 30):start]
+        labels = _PHONE_LABEL.findall(before)
+        return not labels or bool(re.search(r"\bNPI\b|identifier|license|#", before, re.I))
+    return bool(re.fullmatch(r"[\d\s]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d[\d\s]*", raw))
+
+
+def _npi(rows: list[Row]) -> FieldValue | None:
+    for row in rows:
+        m = _NPI_LABELLED.search(row.text)
+        if m:
+            digits = re.sub(r"\D", "", m.group(1))
+            if len(digits) == 10:
+                return _value(row, m.start(1), m.end(1), digits, 0.95 if npi_valid(digits) else 0.6)
+    for row in rows:
+        if not re.search(r"\bNPI\b|national provider", row.text, re.I):
+            continue
+        for m in _TEN.finditer(row.text):
+            if npi_valid(m.group()):
+                return _value(row, m.start(), m.end(), m.group(), 0.8)
+    return None
+
+
+def npi_valid(npi: str) -> bool:
+    """Luhn over '80840' + the first nine digits equals the tenth (DOMAIN.md)."""
+    if not re.fullmatch(r"\d{10}", npi):
+        return False
+    digits = [int(c) for c in "80840" + npi[:9]]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return (10 - total % 10) % 10 == int(npi[9])

@@ -1,0 +1,222 @@
+"""Tell an employer from a job title from a place in a CV headline fragment.
+
+A headline such as ``Attending Physician, Mercy Hospital, Boston, MA`` is cut into
+fragments; each is scored as a title or an organisation with spaCy token patterns
+(``spacy.blank("en")`` tokeniser + ``Matcher``: nothing downloaded, no trained weights).
+Titles end in a title noun ("Staff Physician", "Medical Director") or open with one
+followed by "of" ("Director of Hospital Medicine", "Chief of Staff"); organisations end in
+an organisation noun ("Mercy Hospital", "Bay Area Physicians Group") or open with
+"University of" / "Department of". Places are ``City, ST`` with a USPS code or a state
+name; the state is returned as its USPS code (contract section 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from credintake.extractor.cv.lexicon import (
+    DEGREE_ABBREVIATIONS,
+    DEGREE_PATTERNS,
+    ORG_WORDS,
+    STATE_ABBREVIATIONS,
+    STATES,
+    STRONG_ORG_WORDS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    USPS,
+)
+
+#: Nouns a job title ends with (or opens with before "of").
+TITLE_NOUNS = frozenset({
+    "physician", "hospitalist", "nocturnist", "intensivist", "nurse", "practitioner",
+    "director", "chief", "resident", "fellow", "intern", "surgeon", "professor",
+    "instructor", "lecturer", "consultant", "partner", "officer", "chair", "chairman",
+    "chairperson", "head", "manager", "supervisor", "coordinator", "locum", "locums",
+    "tenens", "clinician", "specialist", "president", "dean", "educator", "associate",
+    "assistant", "attending", "moonlighter", "extern", "trainee", "administrator",
+    "anesthetist", "doctor", "pharmacist", "therapist", "midwife", "crna", "np", "pa-c",
+    "pa", "rn", "aprn", "fnp", "cnm", "lpn", "scientist", "researcher", "member",
+    "provider", "staff", "leader", "lead", "registrar", "medic", "scribe", "technician",
+    "technologist", "volunteer", "dentist", "psychologist", "officer",
+})
+_ORG_OPENERS = frozenset({"university", "college", "school", "department", "dept", "dept.",
+                          "division", "institute", "hospital", "office", "center", "centre",
+                          "bureau", "ministry"})
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> tuple[spacy.language.Language, Matcher]:
+    nlp = spacy.blank("en")
+    matcher = Matcher(nlp.vocab)
+    title_noun = {"LOWER": {"IN": sorted(TITLE_NOUNS)}}
+    ist = {"LOWER": {"REGEX": r"^[a-z]{4,}(?:ist|ian|ists)$"}, "IS_TITLE": True}
+    modifier = {"LOWER": {"IN": sorted(TITLE_WORDS | TITLE_HEADS)}, "OP": "*"}
+    matcher.add("TITLE_END", [[modifier, title_noun],
+                              [modifier, ist]])
+    matcher.add("TITLE_OF", [[modifier, title_noun, {"LOWER": {"IN": ["of", "for", ","]}}]])
+    org_noun = {"LOWER": {"IN": sorted(STRONG_ORG_WORDS)}}
+    matcher.add("ORG_END", [[org_noun]])
+    matcher.add("ORG_OF", [[{"LOWER": {"IN": sorted(_ORG_OPENERS)}}, {"LOWER": "of"}]])
+    matcher.add("ORG_WORD", [[{"LOWER": {"IN": sorted(ORG_WORDS)}}]])
+    suffix = r"^(?:llc|l\.l\.c\.?|inc\.?|p\.?c\.?|pllc|llp|ltd\.?)$"
+    matcher.add("ORG_SUFFIX", [[{"LOWER": {"REGEX": suffix}}]])
+    return nlp, matcher
+
+
+def _doc(text: str) -> Doc:
+    nlp, _ = _nlp()
+    return nlp.make_doc(text)
+
+
+@dataclass(frozen=True)
+class Scores:
+    title: float
+    org: float
+
+
+def score(text: str) -> Scores:
+    """How much a fragment reads like a job title and like an organisation."""
+    nlp, matcher = _nlp()
+    doc = nlp.make_doc(text.strip(" ,.;:-–—"))
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return Scores(0.0, 0.0)
+    title = org = 0.0
+    last = words[-1].lower_.strip(".")
+    first = words[0].lower_
+    for match_id, start, end in matcher(doc):
+        label = nlp.vocab.strings[match_id]
+        if label == "TITLE_END" and end >= len(doc) - 1 and (end - start) >= 0.6 * len(words):
+            title = max(title, 3.0)
+        elif label == "TITLE_END":
+            title = max(title, 1.0)
+        elif label == "TITLE_OF" and start == 0:
+            title = max(title, 3.5)
+        elif label == "ORG_OF" and start == 0:
+            org += 3.0
+        elif label in ("ORG_END", "ORG_SUFFIX"):
+            org += 2.5 if end == len(doc) or doc[end:].text.strip(" .,") == "" else 1.5
+        elif label == "ORG_WORD":
+            org += 0.5
+    if last in TITLE_NOUNS and first in TITLE_HEADS | TITLE_NOUNS:
+        title += 1.0
+    if last in STRONG_ORG_WORDS:
+        org += 1.0
+    if last in TITLE_NOUNS and len(words) <= 6 and not any(
+            w.lower_ in STRONG_ORG_WORDS for w in words):
+        title = max(title, 3.0)  # "Pulmonary/Critical Care Fellow", "Cardiology Resident"
+    if last.endswith("s") and last[:-1] in TITLE_NOUNS and last not in TITLE_NOUNS:
+        title -= 1.5  # "Emergency Physicians" is a group
+        org += 1.5
+    return Scores(title, org)
+
+
+def is_title(text: str) -> bool:
+    s = score(text)
+    return s.title >= 2.5 and s.title > s.org
+
+
+def is_org(text: str) -> bool:
+    s = score(text)
+    return s.org >= 2.0 and s.org >= s.title
+
+
+# --- places ---------------------------------------------------------------------------
+
+_STATE_NAME = "|".join(sorted((re.escape(n) for n in STATES), key=len, reverse=True))
+_STATE_ABBR = "|".join(sorted((re.escape(a) for a in STATE_ABBREVIATIONS), key=len, reverse=True))
+_PLACE_TAIL = re.compile(
+    rf",\s*(?P<state>[A-Z]{{2}}(?![a-z])|(?i:{_STATE_NAME})|(?i:{_STATE_ABBR})\.)"
+    r"(?:\s*,?\s*(?:\d{5}(?:-\d{4})?|USA|U\.S\.A\.|United States))?(?=$|[\s,;|)\t.–—-])"
+)
+_NO_COMMA_TAIL = re.compile(r"(?<=[a-z.])\s+(?P<state>[A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?\s*$")
+_CITY_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]{2,}|de|la|del|of|upon|on)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    state: str
+    start: int  # span in the searched text (city start .. end of state/zip)
+    end: int
+
+
+def state_code(text: str) -> str | None:
+    t = text.strip().rstrip(".").lower()
+    if t.upper() in USPS and len(t) == 2:
+        return t.upper()
+    return STATES.get(t) or STATE_ABBREVIATIONS.get(t)
+
+
+def find_place(text: str) -> Place | None:
+    """The last 'City, ST' in ``text`` whose city words are not organisation words."""
+    found: Place | None = None
+    for m in list(_PLACE_TAIL.finditer(text)) + list(_NO_COMMA_TAIL.finditer(text)):
+        code = state_code(m.group("state"))
+        if code is None:
+            continue
+        if len(m.group("state")) > 3 and re.match(r" +[A-Z]", text[m.end():]):
+            continue  # "MD, Ohio State University"
+        city, city_start = _city_before(text, m.start())
+        if city is None:
+            continue
+        place = Place(city, code, city_start, m.end())
+        if found is None or place.start > found.start:
+            found = place
+    return found
+
+
+def _city_before(text: str, comma: int) -> tuple[str | None, int]:
+    """Up to three capitalised words ending at ``comma``, stopping at a separator or an
+    organisation word ("Mercy Hospital Boston, MA" -> "Boston")."""
+    head = text[:comma]
+    tokens = list(re.finditer(r"[^\s,;|\t()]+", head))
+    if not tokens or head[tokens[-1].end():].strip():
+        return None, comma
+    picked: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group()
+        between = head[tok.end(): picked[-1].start()] if picked else ""
+        if picked and (between.strip() or "\t" in between):
+            break
+        low = word.lower().strip(".")
+        if not _CITY_WORD.match(word) or (low in ORG_WORDS and low not in {"saint", "st"}) \
+                or low in TITLE_NOUNS or _ABBREVIATION.fullmatch(word):
+            break
+        picked.append(tok)
+        if len(picked) == 3:
+            break
+    while picked and picked[-1].group().lower() in {"de", "la", "del", "of", "upon", "on"}:
+        picked.pop()
+    if not picked:
+        return None, comma
+    start = picked[-1].start()
+    return text[start:comma].strip(), start
+
+
+# --- degrees --------------------------------------------------------------------------
+
+_ABBREVIATION = re.compile(DEGREE_ABBREVIATIONS)
+_DEGREES = [re.compile(p, re.I) for p in DEGREE_PATTERNS] + [_ABBREVIATION]
+
+
+def find_degree(text: str) -> tuple[int, int] | None:
+    """Span of the degree or training program named in ``text``, or None."""
+    best: tuple[int, int] | None = None
+    for rx in _DEGREES:
+        for m in rx.finditer(text):
+            span = m.span()
+            if best is None or (span[1] - span[0]) > (best[1] - best[0]):
+                best = span
+    if best is None:
+        return None
+    start, end = best
+    while end > start and text[end - 1] in " ,;:-–—":
+        end -= 1
+    return start, end

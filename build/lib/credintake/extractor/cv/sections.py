@@ -1,0 +1,144 @@
+"""Cut a CV's rows into sections and name each one education, work_history or other.
+
+Headings are found in two passes. Pass one takes rows whose whole text is a known
+section name (``lexicon.SECTION_KINDS``, exact after normalisation or a near miss from
+OCR). Their look — glyph height, capitals — is the CV's *heading style*. Pass two accepts
+any other short, lone row drawn in that style ("HONORS AND AWARDS", "Clinical Research
+Activities"), naming it by the section words it contains or ``other``. Without any known
+heading, layout cues alone (larger type, capitals, a trailing colon) decide.
+
+A known name in body style inside a section of the same kind ("Residency" as the first
+line of an education entry) is content, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from rapidfuzz import fuzz, process
+
+from credintake.extractor.cv.lexicon import (
+    ORG_WORDS,
+    OTHER_HEAD_WORDS,
+    SECTION_KINDS,
+    TITLE_HEADS,
+)
+from credintake.extractor.cv.phrases import find_degree, find_place
+from credintake.extractor.cv.rows import Row
+
+_NAMES = sorted(SECTION_KINDS, key=len, reverse=True)
+_LETTER_SPACED = re.compile(r"(?:\w +){3,}\w")
+_SQUEEZED = {n.replace(" ", ""): n for n in SECTION_KINDS}
+
+
+@dataclass
+class Section:
+    kind: str  # "education" | "work_history" | "other" | "top" (before the first heading)
+    heading: Row | None
+    rows: list[Row] = field(default_factory=list)
+
+
+def normalise(text: str) -> str:
+    """'II. Professional Experience:' -> 'professional experience'."""
+    t = text.replace("\t", " ").replace("&", " and ").replace("/", " and ").lower()
+    if re.fullmatch(r"(?:[a-z] +){3,}[a-z]", t.strip()):  # letter-spaced "E X P E R I E N C E"
+        squeezed = re.sub(r"\s+", "", t)
+        t = _SQUEEZED.get(squeezed, squeezed)
+    t = t.replace("\ufb01", "fi").replace("\ufb02", "fl")
+    t = re.sub(r"^\W*(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s+", "", t)  # "II. ", "3) ", "A. "
+    t = re.sub(r"[^a-z' ]+", " ", t)
+    t = re.sub(r"\b(?:the|of|my)\b", " ", t) if len(t.split()) > 2 else t
+    return " ".join(t.split())
+
+
+def section_kind(text: str) -> tuple[str | None, bool]:
+    """(kind, exact) for a heading text; kind None when it names no known section."""
+    norm = normalise(text)
+    if not norm:
+        return None, False
+    if norm in SECTION_KINDS:
+        return SECTION_KINDS[norm], True
+    if len(norm) >= 6:
+        hit = process.extractOne(norm, _NAMES, scorer=fuzz.ratio, score_cutoff=90)
+        if hit:
+            return SECTION_KINDS[hit[0]], True
+    words = norm.split()
+    if len(words) <= 6:
+        padded = f" {norm} "
+        for name in _NAMES:
+            if f" {name} " in padded:
+                return SECTION_KINDS[name], False
+        if any(w in OTHER_HEAD_WORDS for w in words):
+            return "other", False
+    return None, False
+
+
+def _looks_like_heading_text(row: Row) -> bool:
+    text = row.text.strip()
+    if _LETTER_SPACED.fullmatch(text):
+        text = re.sub(r"(?<=\w) (?=\w)", "", text)
+    if len(row.cells) != 1 or not text or len(text.split()) > 7 or len(text) > 60:
+        return False
+    if re.search(r"\d{3,}|@|\.\s*$", text) or text.count(",") > 1:
+        return False
+    return sum(c.isalpha() for c in text) >= 3
+
+
+def _is_caps(row: Row) -> bool:
+    letters = [c for c in row.text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def split_sections(rows: list[Row]) -> list[Section]:
+    """Sections in reading order; rows before the first heading form a ``top`` section."""
+    if not rows:
+        return []
+    body = median(r.height for r in rows)
+    candidates = [r for r in rows if _looks_like_heading_text(r)]
+    exact = [(r, *section_kind(r.text)) for r in candidates]
+    known = [r for r, kind, is_exact in exact if kind and is_exact]
+    styled = [r for r in known if _is_caps(r) or r.height >= 1.1 * body
+              or r.text.rstrip().endswith(":")]
+    style_rows = styled or known
+    style_h = median(r.height for r in style_rows) if style_rows else None
+    style_caps = bool(style_rows) and sum(_is_caps(r) for r in style_rows) >= 0.6 * len(style_rows)
+
+    headings: dict[int, str] = {}
+    current = "top"
+    for row, kind, is_exact in exact:
+        cue = _is_caps(row) or row.height >= 1.1 * body or row.text.rstrip().endswith(":")
+        in_style = style_h is not None and abs(row.height - style_h) <= 0.06 * style_h and (
+            _is_caps(row) == style_caps)
+        if kind and is_exact:
+            accept = in_style or cue or kind != current
+        elif style_h is not None:
+            accept = in_style and (kind is not None or _style_distinct(row, body, style_h,
+                                                                       style_caps))
+            kind = kind or "other"
+        else:
+            accept = kind is not None and cue and (_is_caps(row) or row.height >= 1.1 * body)
+        if accept and kind:
+            headings[id(row)] = kind
+            current = kind
+
+    sections = [Section("top", None)]
+    for row in rows:
+        kind = headings.get(id(row))
+        if kind:
+            sections.append(Section(kind, row))
+        else:
+            sections[-1].rows.append(row)
+    return [s for s in sections if s.heading is not None or s.rows]
+
+
+def _style_distinct(row: Row, body: float, style_h: float, style_caps: bool) -> bool:
+    """An unnamed heading needs a style that body text does not share (capitals, or a
+    size clearly above the body's) and must not read like an employer or a job title."""
+    words = set(normalise(row.text).split())
+    if words & (ORG_WORDS | TITLE_HEADS) or find_degree(row.text) or find_place(row.text):
+        return False
+    if style_caps:
+        return len(row.text.split()) <= 5
+    return style_h >= 1.12 * body

@@ -1,0 +1,141 @@
+"""PDF reader: text-layer words from pdfium, OCR for pages without a usable text layer.
+
+Words come from pypdfium2's text page (per-character boxes joined at spaces), which reads
+the same words as pdfplumber several times faster (bench/pdf_readers.py, bench/RESULTS.md);
+pdfplumber stays as the fallback when pdfium cannot give a page's characters.
+Pages are decided one by one: a page with fewer than ``ocr.min_text_chars_for_text_layer``
+characters is rendered at ``ocr.render_dpi`` and OCR'd, so mixed PDFs work. Each pdfium
+page is closed as soon as its words are taken.
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from credintake.errors import InputFileError
+from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.read.registry import PagePlan, register_planner
+from credintake.settings import Settings
+
+
+@register_planner("pdf")
+def plan_pdf(name: str, data: bytes, settings: Settings) -> PagePlan:
+    """Text-layer pages now; pages without a usable text layer left for ``ocr_pdf_page``."""
+    pdf = _open(data)
+    try:
+        count = len(pdf)
+        limit = settings.limits.max_pages_per_file
+        pages: list[Page | None] = [_text_page(pdf, i, name, settings)
+                                    for i in range(min(count, limit))]
+        pages += [Page(file=name, number=i + 1, width=0, height=0,
+                       error=f"page beyond the {limit}-page limit was not read; split the file")
+                  for i in range(limit, count)]
+        return PagePlan(pages=pages, read_page=ocr_pdf_page)
+    finally:
+        pdf.close()
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            raise InputFileError("the PDF is encrypted or password-protected; "
+                                 "ask the provider for an unprotected copy") from None
+        raise InputFileError("the PDF is damaged or truncated and cannot be opened; "
+                             "ask the provider to send it again") from None
+
+
+def _text_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Settings) -> Page | None:
+    """The page from its text layer, or None when it has too little text and needs OCR."""
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        return Page(file=name, number=index + 1, width=0, height=0,
+                    error="the page is damaged and cannot be read")
+    try:
+        width, height = page.get_size()
+        words = text_layer_words(page, height)
+        if sum(len(w.text) for w in words) < settings.ocr.min_text_chars_for_text_layer:
+            return None
+        return Page(file=name, number=index + 1, width=width, height=height,
+                    words=words, lines=build_lines(words), ocr=False, text_confidence=1.0)
+    finally:
+        page.close()
+
+
+def text_layer_words(page: pdfium.PdfPage, height: float) -> list[Word]:
+    """Words of the page's text layer with boxes in points, origin top-left."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count <= 0:
+            return []
+        text = textpage.get_text_range(0, count)
+        if len(text) != count:  # pdfium expands some glyphs; index-align char by char
+            text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+        return _join_words(text, textpage, height)
+    finally:
+        textpage.close()
+
+
+def _join_words(text: str, textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
+    words: list[Word] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\x00":
+            if chars:
+                words.append(Word("".join(chars), *box))
+                chars = []
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if chars and (left - box[2] > max(1.5, (top - bottom) * 0.25) or
+                      height - bottom < box[1] or height - top > box[3]):
+            words.append(Word("".join(chars), *box))  # a jump without a space char
+            chars = []
+        if not chars:
+            box = [left, height - top, right, height - bottom]
+        else:
+            box = [min(box[0], left), min(box[1], height - top),
+                   max(box[2], right), max(box[3], height - bottom)]
+        chars.append(_clean_char(ch))
+    if chars:
+        words.append(Word("".join(chars), *box))
+    return [w for w in words if w.text]
+
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\u00ad": "", "\u2010": "-", "\u2011": "-", "\u00a0": " "}
+
+
+def _clean_char(ch: str) -> str:
+    """Undo ligatures and soft hyphens that LaTeX/Typst exports put in text layers."""
+    return _LIGATURES.get(ch, ch)
+
+
+def ocr_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Page:
+    """Render page ``number`` (1-based) and OCR it (extractor.ocr); for pool workers too."""
+    from credintake.extractor.ocr import ocr_page_image
+
+    pdf = _open(data)
+    try:
+        page = pdf[number - 1]
+        try:
+            scale = settings.ocr.render_dpi / 72
+            width, height = page.get_size()
+            if width * height * scale * scale > settings.limits.max_image_pixels:
+                scale = (settings.limits.max_image_pixels / (width * height)) ** 0.5
+            bitmap = page.render(scale=scale, grayscale=True)
+            image = bitmap.to_pil()
+            bitmap.close()
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return Page(file=name, number=number, width=0, height=0, ocr=True,
+                    error="the page could not be rendered for OCR")
+    finally:
+        pdf.close()
+    image.info["dpi"] = (72 * scale, 72 * scale)
+    return ocr_page_image(image, file=name, number=number, settings=settings)

@@ -1,0 +1,68 @@
+"""Splitting a file's pages into documents (a faxed packet holds many).
+
+Each page is classified on its own; a new document starts where the page type changes,
+or where a single-page credential type repeats (two licenses in a row are two documents)
+unless the page says it continues the previous one ("Page 2 of 3", "continued"). The
+continuation cue only joins pages of the same type: fax headers print "Page 2 of 12" on
+every page of a whole faxed packet. A page
+the model is unsure of joins the document before it: CV and printout continuation pages
+carry little vocabulary of their own. The whole document is then classified again on all
+of its text, which is more reliable than any one page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from credintake.extractor.classify import classify_texts, model_for, page_text
+from credintake.extractor.layout import Page
+from credintake.settings import ClassifierSettings
+
+MULTI_PAGE_TYPES = {"cv", "other", "malpractice_insurance"}
+_CONTINUED = re.compile(r"\bpage\s*([2-9]|\d\d)\s*(of|/)\s*\d+\b|\bcontinued\b|\(cont", re.I)
+
+
+@dataclass
+class Segment:
+    pages: list[Page]
+    doc_type: str
+    confidence: float
+
+
+def split_files(files: list[list[Page]], settings: ClassifierSettings) -> list[list[Segment]]:
+    """Group each file's readable pages into documents, each with its type and probability.
+
+    All pages of the packet go through the model in one call, and multi-page groups in a
+    second one (a single page's prediction is already its document's)."""
+    model = model_for(settings)
+    flat = [p for pages in files for p in pages]
+    preds = iter(classify_texts([p.text for p in flat], model))
+    grouped = [_group(pages, [next(preds) for _ in pages], settings.min_confidence)
+               for pages in files]
+    multi = [g for groups in grouped for g, _ in groups if len(g) > 1]
+    multi_preds = iter(classify_texts([page_text(g) for g in multi], model))
+    return [[Segment(g, *(next(multi_preds) if len(g) > 1 else pred)) for g, pred in groups]
+            for groups in grouped]
+
+
+def _group(pages: list[Page], preds: list[tuple[str, float]],
+           min_confidence: float) -> list[tuple[list[Page], tuple[str, float]]]:
+    groups: list[list[int]] = []
+    for i in range(len(pages)):
+        if groups and _continues(pages, preds, groups[-1], i, min_confidence):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [([pages[i] for i in g], preds[g[0]]) for g in groups]
+
+
+def _continues(pages: list[Page], preds: list[tuple[str, float]], group: list[int], i: int,
+               min_confidence: float) -> bool:
+    prev_type = preds[group[-1]][0]
+    doc_type, conf = preds[i]
+    if conf < min_confidence:
+        return True
+    if doc_type != prev_type:
+        return False
+    return doc_type in MULTI_PAGE_TYPES or bool(_CONTINUED.search(pages[i].text[:4000]))

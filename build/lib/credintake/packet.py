@@ -1,0 +1,183 @@
+"""Opening a packet safely: a directory or a zip of one, into named file bytes.
+
+Zip members are checked before anything is extracted: absolute or ``..`` paths, links,
+too many members, and a declared or actual uncompressed size (or expansion ratio) over
+the limits in ``LimitSettings`` are refused with a problem naming the member, and the
+rest of the packet is still read. Operating-system litter (``__MACOSX/``, ``.DS_Store``,
+``Thumbs.db``, ``desktop.ini``) is not a provider document and is skipped by design.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from credintake.contract import Application
+from credintake.errors import UsageError
+from credintake.problems import Problem
+from credintake.settings import LimitSettings
+
+APPLICATION_NAME = "application.json"
+_LITTER = {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+class UnsafePathError(ValueError):
+    """A member path that would escape the packet (absolute, drive letter, ``..``)."""
+
+
+def safe_member_name(name: str) -> str:
+    """A normalised relative POSIX path, or ``UnsafePathError``: the one path check for
+    every zip this project opens (packets here, uploads in the API)."""
+    raw = name.replace("\\", "/")
+    if "\x00" in raw or raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
+        raise UnsafePathError(f"unsafe path {name!r} (absolute)")
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts or any(p == ".." for p in parts):
+        raise UnsafePathError(f"unsafe path {name!r} (parent directory)")
+    return "/".join(parts)
+
+
+def is_litter(name: str) -> bool:
+    """Operating-system litter, not a provider document (skipped by design)."""
+    parts = PurePosixPath(name).parts
+    return bool(parts) and ("__MACOSX" in parts or parts[-1].lower() in _LITTER
+                            or parts[-1].startswith("._"))
+
+
+@dataclass
+class InputFile:
+    name: str  # posix path inside the packet
+    data: bytes
+
+
+@dataclass
+class PacketInput:
+    packet_id: str
+    files: list[InputFile] = field(default_factory=list)
+    application: Application = field(default_factory=Application)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def open_packet(path: Path, limits: LimitSettings) -> PacketInput:
+    """Read a packet directory or zip; raises UsageError only when ``path`` is no packet."""
+    if path.is_dir():
+        packet = PacketInput(packet_id=path.name, files=list(_dir_files(path, limits)))
+    elif path.is_file() and zipfile.is_zipfile(path):
+        packet = PacketInput(packet_id=path.stem)
+        _zip_files(path, limits, packet)
+    elif path.exists():
+        raise UsageError(f"{path} is neither a packet directory nor a zip file")
+    else:
+        raise UsageError(f"{path} does not exist")
+    _take_application(packet)
+    packet.files.sort(key=lambda f: f.name)
+    return packet
+
+
+def _dir_files(root: Path, limits: LimitSettings) -> list[InputFile]:
+    out: list[InputFile] = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if p.is_symlink() or not p.is_file() or is_litter(rel):
+            continue
+        if p.stat().st_size > limits.max_file_bytes:
+            out.append(InputFile(rel, b""))  # reported as too large by the reader
+            continue
+        out.append(InputFile(rel, p.read_bytes()))
+    return out
+
+
+def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        packet.problems.append(Problem("unreadable", name, "the zip file is damaged"))
+        return
+    with zf:
+        members = [m for m in zf.infolist() if not m.is_dir() and not is_litter(m.filename)]
+        if len(members) > limits.max_zip_members:
+            packet.problems.append(Problem("unreadable", name,
+                f"the zip holds {len(members)} files, more than the {limits.max_zip_members} "
+                "allowed; split the packet"))
+            return
+        prefix = _common_folder([m.filename for m in members])
+        total = 0
+        for m in members:
+            rel = m.filename[len(prefix):]
+            reason = _member_problem(m, limits)
+            if reason is None and total + m.file_size > limits.max_zip_uncompressed_bytes:
+                reason = "the zip expands beyond the packet size limit (possible zip bomb)"
+            if reason:
+                packet.problems.append(Problem("unreadable", rel or m.filename, reason))
+                continue
+            data = _read_member(zf, m, limits)
+            if data is None:
+                packet.problems.append(Problem("unreadable", rel,
+                    "the member expands far beyond its declared size (possible zip bomb)"))
+                continue
+            total += len(data)
+            packet.files.append(InputFile(rel, data))
+
+
+def _common_folder(names: list[str]) -> str:
+    """A packet zipped with its folder (``dr_doe/...``) reads like the folder itself."""
+    tops = {n.split("/", 1)[0] for n in names}
+    if len(tops) == 1 and all("/" in n for n in names):
+        return tops.pop() + "/"
+    return ""
+
+
+def _member_problem(m: zipfile.ZipInfo, limits: LimitSettings) -> str | None:
+    try:
+        safe_member_name(m.filename)
+    except UnsafePathError:
+        return "the zip member has an unsafe path (absolute or '..'); it was not extracted"
+    if stat.S_ISLNK(m.external_attr >> 16):
+        return "the zip member is a symbolic link; it was not extracted"
+    if m.flag_bits & 0x1:
+        return "the zip member is encrypted; ask for an unprotected copy"
+    if m.file_size > limits.max_file_bytes:
+        return f"the file is larger than the {limits.max_file_bytes}-byte limit"
+    if m.compress_size and m.file_size / m.compress_size > limits.max_zip_ratio:
+        return "the zip member's compression ratio is implausibly high (possible zip bomb)"
+    return None
+
+
+def _read_member(zf: zipfile.ZipFile, m: zipfile.ZipInfo, limits: LimitSettings) -> bytes | None:
+    """Read at most the declared size (+1 byte to detect a lying header)."""
+    cap = min(m.file_size, limits.max_file_bytes) + 1
+    try:
+        with zf.open(m) as fh:
+            data = fh.read(cap)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zipfile.LargeZipFile):
+        return b""  # an empty file is reported unreadable by the reader
+    return None if len(data) > m.file_size else data
+
+
+def _take_application(packet: PacketInput) -> None:
+    """Pull ``application.json`` out of the file list and parse it (a bad one is a problem)."""
+    for f in list(packet.files):
+        if PurePosixPath(f.name).name.lower() != APPLICATION_NAME or "/" in f.name:
+            continue
+        packet.files.remove(f)
+        try:
+            packet.application = Application.model_validate(json.loads(f.data or b"{}"))
+        except (ValueError, ValidationError) as exc:
+            packet.problems.append(Problem("unreadable", f.name,
+                f"application.json is not a valid application ({_first_error(exc)}); "
+                "it was ignored and the profile was filled from the documents"))
+        return
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "(root)"
+        return f"{where}: {err['msg']}"
+    return "not JSON"

@@ -1,0 +1,117 @@
+"""Free-text comparison for institutions, employers, boards, carriers and courses.
+
+"Univ. of Michigan Med. Ctr" and "University of Michigan Medical Center" are one place;
+"ABIM" is the American Board of Internal Medicine. Values are normalised (case, accents,
+punctuation, word abbreviations from ``data/abbreviations.csv``, whole-value acronyms
+from ``data/acronyms.csv``) and then scored with rapidfuzz token ratios (0-100). A guard
+keeps "University of Michigan" and "University of Minnesota" apart: when the distinctive
+words of the two values have nothing in common, the score is capped low.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+DATA = Path(__file__).with_name("data")
+
+#: Words that say what kind of place a value is, not which one.
+GENERIC = frozenset("""
+the of and at for in a an university college school institute hospital hospitals medical
+medicine center centers health healthcare system services clinic clinics group department
+division program association society board american national saint mount company
+corporation incorporated insurance mutual llc pc pllc pa physicians faculty practice foundation
+regional community general memorial of residency fellowship internship graduate education
+""".split())
+_DISTINCT_CAP = 60.0
+
+
+def _rows(name: str) -> list[list[str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
+    return [r for r in rows[1:] if len(r) >= 2]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    return {r[0].strip().lower(): r[1].strip().lower() for r in _rows("abbreviations.csv")}
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, dict[str, str]]:
+    """kind -> folded short or long form -> canonical long form (folded)."""
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in _rows("acronyms.csv"):
+        if len(row) < 3:
+            continue
+        kind, short, long_ = row[0].strip(), row[1].strip(), row[2].strip()
+        # A second long form of a known acronym ("Advanced Cardiac Life Support") maps to
+        # the first one listed.
+        canonical = table[kind].get(_words(short), _words(long_))
+        table[kind][_words(short)] = canonical
+        table[kind][canonical] = canonical
+        table[kind][_words(long_)] = canonical
+    return dict(table)
+
+
+def _words(text: str) -> str:
+    """Case-folded, accent-free words with punctuation removed, abbreviations not expanded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    return " ".join(re.split(r"[^0-9a-z]+", text)).strip()
+
+
+def normalise_text(text: str | None, kind: str | None = None) -> str:
+    """Comparable form: folded words, abbreviations expanded, a known acronym as its long form."""
+    if not text:
+        return ""
+    words = _words(text)
+    table = acronyms().get(kind or "", {})
+    if words in table:
+        return table[words]
+    if kind == "board":
+        # "ABIM - Internal Medicine": expand an acronym that is one word of a longer value.
+        words = " ".join(table.get(w, w) for w in words.split())
+    abbr = abbreviations()
+    expanded = " ".join(abbr.get(w, w) for w in words.split())
+    if expanded in table:
+        return table[expanded]
+    return expanded
+
+
+def text_score(a: str | None, b: str | None, kind: str | None = None, *,
+               strict: bool = False) -> float:
+    """0-100 similarity of two free-text values after normalisation.
+
+    The default is lenient with extra words ("University of Michigan" = "University of
+    Michigan Medical School"), right for places. ``strict`` compares the distinctive words
+    in full, for specialties where one more word is another thing ("Surgery" vs
+    "Vascular Surgery").
+    """
+    na, nb = normalise_text(a, kind), normalise_text(b, kind)
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 100.0
+    if strict:
+        da = " ".join(w for w in na.split() if w not in GENERIC) or na
+        db = " ".join(w for w in nb.split() if w not in GENERIC) or nb
+        return float(fuzz.token_sort_ratio(da, db))
+    canonical = set(acronyms().get(kind or "", {}).values())
+    if na in canonical and nb in canonical:
+        # Two different known names ("Doctor of Medicine" / "Doctor of Osteopathic Medicine"):
+        # one containing the other's words is no evidence they are the same.
+        return min(float(fuzz.token_sort_ratio(na, nb)), _DISTINCT_CAP)
+    score = max(fuzz.token_set_ratio(na, nb), fuzz.token_sort_ratio(na, nb))
+    da = [w for w in na.split() if w not in GENERIC]
+    db = [w for w in nb.split() if w not in GENERIC]
+    if da and db and not any(fuzz.ratio(x, y) >= 80 for x in da for y in db):
+        score = min(score, _DISTINCT_CAP)
+    return float(score)

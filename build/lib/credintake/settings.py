@@ -1,0 +1,235 @@
+"""One typed settings object for the whole service.
+
+Values come, in increasing priority, from the defaults below, a TOML file named by
+``CREDINTAKE_SETTINGS_FILE``, and environment variables prefixed ``CREDINTAKE_`` with
+``__`` between nested groups (``CREDINTAKE_RULES__EXPIRING_SOON_DAYS=60``).
+Every threshold, window and limit used by the code lives here; docs/settings.md lists them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+
+class LimitSettings(BaseModel):
+    """Input limits: anything beyond them becomes a ``document.unreadable`` finding."""
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_pages_per_file: int = 500
+    max_image_pixels: int = 120_000_000
+    max_zip_members: int = 2_000
+    max_zip_uncompressed_bytes: int = 1024 * 1024 * 1024
+    max_zip_ratio: float = 200.0
+
+
+class OcrSettings(BaseModel):
+    """Tesseract, rendering and image clean-up settings (extractor/ocr.py, preprocess.py)."""
+
+    language: str = "eng"
+    render_dpi: int = 300
+    page_timeout_s: float = 60.0
+    min_text_chars_for_text_layer: int = 20
+    min_word_confidence: float = 0.0
+    unreadable_text_confidence: float = 0.35
+    # Tesseract's own OpenMP threads per call; pages run in parallel processes instead.
+    tesseract_threads: int = 1
+    # Tesseract page segmentation mode (3 = fully automatic layout, no OSD).
+    psm: int = 3
+    # Images below ``min_dpi`` (effective) are upscaled to ``upscale_dpi`` before OCR.
+    min_dpi: int = 200
+    upscale_dpi: int = 300
+    # Images whose metadata DPI implies a page longer than this (or shorter than
+    # ``min_page_inches``) get their DPI guessed from a US-letter page instead.
+    max_page_inches: float = 17.0
+    min_page_inches: float = 2.0
+    # Fax aspect: resample non-square pixels (204x98 dpi) to square before OCR.
+    fix_aspect: bool = True
+    # Remove isolated specks from 1-bit images (fax noise) with a 3x3 median filter
+    # (measured harmful: thin strokes vanish; kept off).
+    despeckle_bilevel: bool = False
+    # Gaussian blur radius (pixels, after square_pixels) for 1-bit images; 0 turns it off.
+    bilevel_blur_px: float = 1.0
+    # Deskew: search +-max_skew_deg; rotate only when the found angle is at least min_skew_deg.
+    deskew: bool = True
+    max_skew_deg: float = 5.0
+    min_skew_deg: float = 0.3
+    # Orientation (Tesseract OSD, a second call): run only when the first pass looks bad,
+    # i.e. mean word confidence below ``osd_below_confidence`` or fewer words than
+    # ``osd_below_words``; turn the page only when OSD's own confidence reaches
+    # ``osd_min_confidence``, and keep the turned reading only when it reads better.
+    orientation: bool = True
+    osd_below_confidence: float = 0.50
+    osd_below_words: int = 15
+    osd_min_confidence: float = 0.5
+    # Flatten uneven lighting (divide by a blurred background) on greyscale/colour images
+    # whose background brightness varies by more than this (0..255).
+    flatten_background_spread: float = 25.0
+    binarize: bool = False
+
+
+class ClassifierSettings(BaseModel):
+    """Below ``min_confidence`` a document is ``other`` with ``document.unclassified``."""
+
+    min_confidence: float = 0.5
+    model_path: Path | None = None  # None: the committed models/artifacts/doc_classifier.joblib
+
+
+class RuleSettings(BaseModel):
+    """Rule thresholds; defaults follow DOMAIN.md and the contract (docs/rules.md lists them)."""
+
+    #: expiration.expiring_soon: a credential expiring within this many days after as_of
+    #: (inclusive: exactly 90 days out still warns).
+    expiring_soon_days: int = 90
+    #: work_history.gap: only the last N years before as_of are examined.
+    gap_lookback_years: int = 5
+    #: work_history.gap: a gap LONGER than this many calendar months warns (exactly 6 does not).
+    gap_warning_months: int = 6
+    #: work_history.gap: a gap longer than this many calendar months is an error unless a
+    #: gap explanation with a written reason covers it.
+    gap_error_months: int = 12
+    #: attestation.stale: signed more than this many days before as_of (exactly 180 is fine).
+    attestation_max_age_days: int = 180
+    #: malpractice.insufficient_coverage: minimum per-claim limit in USD (exactly $1M passes).
+    malpractice_min_per_claim: int = 1_000_000
+    #: malpractice.insufficient_coverage: minimum aggregate limit in USD.
+    malpractice_min_aggregate: int = 3_000_000
+    #: Free text (employers, institutions, boards, carriers): a score at or above this
+    #: (0-100, rapidfuzz token ratios after abbreviation expansion) is a match.
+    fuzzy_match_threshold: float = 88.0
+    #: Below the match threshold but at or above this, two entries are still paired (same
+    #: credential, differing text) so that the difference is reported as a mismatch; a
+    #: document name scoring this close to the applicant's is a warning, not an error.
+    fuzzy_probable_threshold: float = 75.0
+    #: Weight of a value typed into the application when consolidating the profile; a
+    #: document value wins when confidence x document-type authority exceeds it.
+    application_authority: float = 0.7
+    #: Document values read with a confidence below this are ignored when consolidating.
+    min_field_confidence: float = 0.3
+    #: Allowed first letters of a DEA number (registrant type; A/B/F/G practitioners,
+    #: M mid-level practitioners, others for businesses and programs).
+    dea_registrant_types: str = "ABCDEFGHJKLMPRSTUX"
+    #: Documents required for every provider, by profession (MD, DO, NP, PA, CRNA, PharmD, RN).
+    required_documents: dict[str, list[str]] = Field(default_factory=lambda: {
+        "MD": ["state_license", "diploma", "training_certificate", "malpractice_insurance", "cv"],
+        "DO": ["state_license", "diploma", "training_certificate", "malpractice_insurance", "cv"],
+        "NP": ["state_license", "board_certification", "diploma", "malpractice_insurance", "cv"],
+        "PA": ["state_license", "board_certification", "diploma", "malpractice_insurance", "cv"],
+        "CRNA": ["state_license", "board_certification", "diploma", "malpractice_insurance", "cv"],
+        "PharmD": ["state_license", "diploma", "cv"],
+        "RN": ["state_license", "life_support_card", "cv"],
+    })
+    #: Required documents when the profession is unknown or not listed above.
+    required_documents_default: list[str] = Field(default_factory=lambda: ["state_license", "cv"])
+    #: A section the provider claims in the application (DEA = prescribes; board
+    #: certification "if claimed") requires the matching document type.
+    documents_required_when_claimed: dict[str, str] = Field(default_factory=lambda: {
+        "dea": "dea_registration",
+        "board_certifications": "board_certification",
+    })
+    #: Application fields that must be present in the consolidated profile.
+    required_fields: list[str] = Field(default_factory=lambda: [
+        "provider.first_name", "provider.last_name", "provider.npi", "provider.profession",
+        "licenses.license_number", "attestation.signed_date",
+    ])
+
+
+def _env(name: str) -> str | None:
+    """Short aliases the deployment docs promise (``CREDINTAKE_DATABASE_URL``)."""
+    return os.environ.get(name) or None
+
+
+class StoreSettings(BaseModel):
+    """Where state and file bytes live (service layer, docs/service.md).
+
+    ``database_url`` empty means the embedded SQLite file ``<data_dir>/credintake.db``;
+    ``blob_dir`` empty means ``<data_dir>/blobs``. ``CREDINTAKE_DATABASE_URL`` and
+    ``CREDINTAKE_BLOB_DIR`` are short aliases of ``CREDINTAKE_STORE__DATABASE_URL`` etc.
+    """
+
+    database_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_DATABASE_URL"))
+    blob_dir: Path | None = Field(default_factory=lambda: _env("CREDINTAKE_BLOB_DIR"))
+    migrate_on_startup: bool = True
+
+
+class JobSettings(BaseModel):
+    """Durable packet jobs: embedded worker pool, or Celery when ``broker_url`` is set
+    (``CREDINTAKE_BROKER_URL`` is a short alias)."""
+
+    broker_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_BROKER_URL"))
+    embedded_workers: int | None = None     # None: ``Settings.workers``
+    lease_seconds: float = 60.0
+    heartbeat_seconds: float = 10.0
+    poll_seconds: float = 0.5
+    max_attempts: int = 3
+    retry_delay_seconds: float = 5.0
+    requeue_after_seconds: float = 120.0    # Celery mode: re-publish a queued job nobody took
+    sweep_seconds: float = 10.0             # Celery mode: how often the sweeper looks
+    timeout_seconds: float = 1800.0         # hard deadline per attempt: the worker process exits
+    processor: str = "credintake.pipeline:process_packet"
+
+
+class ApiSettings(BaseModel):
+    """HTTP API and inbox limits (beyond them: a clear 4xx and nothing stored)."""
+
+    max_upload_bytes: int = 512 * 1024 * 1024
+    max_files_per_packet: int = 200
+    max_packets_per_batch: int = 500
+    allowed_extensions: list[str] = Field(default_factory=lambda: [
+        ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".docx", ".json"])
+    page_image_dpi: int = 110
+    page_image_max_dpi: int = 300
+    watch_stable_seconds: float = 2.0
+    watch_poll_seconds: float = 1.0
+
+
+class Settings(BaseSettings):
+    """Everything configurable about credintake."""
+
+    model_config = SettingsConfigDict(env_prefix="CREDINTAKE_", env_nested_delimiter="__",
+                                      extra="ignore")
+
+    data_dir: Path = Path("./credintake-data")
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    ocr: OcrSettings = Field(default_factory=OcrSettings)
+    classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
+    rules: RuleSettings = Field(default_factory=RuleSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings],
+                                   init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, _TomlFileSource(settings_cls)
+
+
+class _TomlFileSource(PydanticBaseSettingsSource):
+    """Reads the TOML file named by ``CREDINTAKE_SETTINGS_FILE``, if any."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data().get(field_name), field_name, False
+
+    def _data(self) -> dict[str, Any]:
+        path = os.environ.get("CREDINTAKE_SETTINGS_FILE")
+        return tomllib.loads(Path(path).read_text()) if path else {}
+
+    def __call__(self) -> dict[str, Any]:
+        return self._data()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests build their own ``Settings(...)`` instead."""
+    return Settings()
