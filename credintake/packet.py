@@ -89,7 +89,8 @@ def _is_document(path: Path) -> bool:
     from credintake.extractor.read import sniff
 
     with path.open("rb") as fh:
-        return sniff(fh.read(1 << 16)) not in (None, "docx") or _is_docx_file(path)
+        head = fh.read(1 << 16)
+    return sniff(head) is not None or (head.startswith(b"PK\x03\x04") and _is_docx_file(path))
 
 
 def _is_docx_file(path: Path) -> bool:

@@ -322,6 +322,8 @@ def _next_line(doc: Doc, seg: Seg) -> Seg | None:
     h = max(a[3] - a[1], 6.0)
     if nxt.page is not seg.page or not 0 <= b[1] - a[3] <= 1.5 * h or b[0] > a[2] or b[2] < a[0]:
         return None
+    if any(o is not nxt and _same_row(o.bbox, b) for o in doc.page_segs(nxt.page)):
+        return None  # a cell of a table row (header cells that ran together), not wrapped prose
     return nxt
 
 

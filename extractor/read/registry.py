@@ -77,16 +77,16 @@ def planner_for(kind: str) -> Planner | None:
 def sniff(data: bytes) -> str | None:
     """The file's kind from its leading bytes, or None when it is none we read."""
     head = data[:8]
-    if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
-        return "pdf"
+    if head.startswith(b"PK\x03\x04"):  # a zip (a DOCX, or an archive that may hold a PDF)
+        return "docx" if _is_docx(data) else None
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
-    if head.startswith(b"PK\x03\x04") and _is_docx(data):
-        return "docx"
+    if b"%PDF-" in data[:1024]:  # readers accept junk before the header, as PDF viewers do
+        return "pdf"
     return None
 
 

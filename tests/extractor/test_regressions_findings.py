@@ -7,7 +7,7 @@ import random
 
 from credintake.extractor.fields import extract
 from credintake.extractor.fields.context import applicant
-from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.layout import Line, Page, Word, build_lines
 from credintake.extractor.names import looks_like_name, name_similarity
 from credintake.extractor.read import read_file
 from credintake.sample_docs.generate import render_document
@@ -31,22 +31,25 @@ def values(doc_type: str, *pages: Page) -> dict:
 
 
 def test_merged_header_cells_give_each_date_its_own_column() -> None:
-    # "Original Certification" and "Expiration" ran together into one header segment: the
-    # expiration label must not read the issue date's cell (it read "Certified Since" before).
-    p = page([
-        (40, 50, "Board of Pharmacy Specialties"),
-        (40, 78, "Certification Verification Results"),
-        (40, 104, "Dylan Lyons, PharmD"),
-        (40, 154, "Certification"),
-        (220, 154, "Original Certification Expiration"),
-        (420, 154, "Status"),
-        (490, 154, "MOC"),
-        (40, 174, "Pharmacotherapy"),
-        (220, 174, "2007-11-26"),
-        (317, 174, "2028-09-30"),
-        (420, 174, "Certified"),
-        (490, 174, "Yes"),
-    ])
+    # A verification printout's header cells "Original Certification" and "Expiration" ran
+    # together into one segment (boxes as the benchmark's PDF printed them): the expiration
+    # label must not read the issue date's cell ("Certified Since" read as the expiry before).
+    head = [page([(40, 50, "Board of Pharmacy Specialties"), (40, 78, "Certification Verification Results"),
+                  (40, 104, "Dylan Lyons, PharmD")]).words]
+    boxes = [("Certification", 38.52, 153.84, 88.11, 163.94), ("Original", 218.52, 153.84, 250.64, 163.94),
+             ("Certification", 253.0, 153.84, 302.59, 163.94), ("Expiration", 318.52, 153.84, 360.08, 163.94),
+             ("Status", 418.52, 153.84, 444.49, 163.94), ("MOC", 488.52, 153.84, 508.35, 163.94),
+             ("Pharmacotherapy", 38.52, 173.98, 105.6, 183.92), ("2007-11-26", 218.52, 173.98, 261.99, 183.92),
+             ("2028-09-30", 318.52, 173.98, 361.99, 183.92), ("Certified", 418.52, 173.98, 450.16, 183.92),
+             ("Yes", 488.52, 173.98, 503.16, 183.92)]
+    words = head[0] + [Word(t, x0, y0, x1, y1, 1.0) for t, x0, y0, x1, y1 in boxes]
+    # the reader's order: the specialty column first, then the merged header, then its row
+    cells = {w.text + str(w.x0): w for w in words}
+    order = [["Certification38.52"], ["Pharmacotherapy38.52"],
+             ["Original218.52", "Certification253.0", "Expiration318.52"], ["2007-11-26218.52"],
+             ["2028-09-30318.52"], ["Status418.52"], ["MOC488.52"], ["Certified418.52"], ["Yes488.52"]]
+    lines = build_lines(head[0]) + [Line([cells[k] for k in keys]) for keys in order]
+    p = Page(file="doc.pdf", number=1, width=612, height=792, words=words, lines=lines, ocr=False)
     got = values("board_certification", p)
     assert got["issue_date"] == "2007-11-26"
     assert got["expiration_date"] == "2028-09-30"
