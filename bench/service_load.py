@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -277,6 +278,8 @@ def concurrency(args: argparse.Namespace) -> dict[str, Any]:
                    errors=errors, uploads_accepted=len(up_ids),
                    still_running_at_end=running,
                    files_per_small_packet=[len(list(p.iterdir())) for p in small])
+    shutil.rmtree(srv.tmp, ignore_errors=True)
+    shutil.rmtree(gen, ignore_errors=True)
     return out
 
 
@@ -350,8 +353,10 @@ def batch(args: argparse.Namespace) -> dict[str, Any]:
                           "worker_mb": max((max((w or 0) for w in s["workers_mb"]) if
                                             s["workers_mb"] else 0) for s in samples)}
         out["worker_pids_seen"] = sorted({p for s in samples for p in s["worker_pids"]})
-        (srv.tmp / "rss_samples.json").write_text(json.dumps(samples))
-        out["samples_file"] = str(srv.tmp / "rss_samples.json")
+        samples_file = Path(__file__).parent / "out" / f"service_batch_rss_{args.count}.json"
+        samples_file.parent.mkdir(exist_ok=True)
+        samples_file.write_text(json.dumps(samples))
+        out["samples_file"] = str(samples_file)
     con = sqlite3.connect(srv.db_path)
     rows = con.execute("select status, completions, attempts, count(*) from jobs "
                        "group by 1,2,3").fetchall()
@@ -359,6 +364,7 @@ def batch(args: argparse.Namespace) -> dict[str, Any]:
     out["packets"] = con.execute("select count(*) from packets").fetchone()[0]
     out["documents"] = con.execute("select count(*) from documents").fetchone()[0]
     con.close()
+    shutil.rmtree(srv.tmp, ignore_errors=True)
     return out
 
 
