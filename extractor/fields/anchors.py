@@ -482,8 +482,12 @@ def candidates(doc: Doc, hit: LabelHit, spec: Spec) -> Iterable[tuple[list[Word]
             if flow is not None:  # running text wrapped after the label: "valid through December 31,\n2028"
                 yield words + flow.words, 0.95
         elif direction == "right":
-            for s in right_of(doc, hit)[:2]:
-                if starts_with_label(s.words):
+            rights = right_of(doc, hit)
+            for s in rights[:2]:
+                # a two-column row ("License Type | Physician"): its one value word may also be
+                # some field's one-word label; in a header row it has other cells beside it
+                lone_value = len(rights) == 1 and len(s.words) == 1 and not s.words[0].text.endswith(":")
+                if starts_with_label(s.words) and not lone_value:
                     break
                 more = _wrapped(doc, s)
                 if more is not None:

@@ -48,8 +48,10 @@ def name_by_label(doc: Doc, labels: Sequence[str], *, exclude: str | None = None
 
 def _signature_line(doc: Doc, seg: Seg) -> bool:
     """Is ``seg`` a name printed on or next to a signature caption?"""
-    if SIGNATURE_TITLES.search(seg.text.split(" ", 1)[-1] if " " in seg.text else ""):
-        return True  # "Jane Roe, President" (a first name like "Dean" is not a title)
+    text = seg.text
+    tail = text.split(",", 1)[1] if "," in text else (text.split(" ", 1)[1] if " " in text else "")
+    if SIGNATURE_TITLES.search(tail):
+        return True  # "Jane Roe, President" (a name like "Dean" or "Robert E Dean, MD" is not a title)
     i = seg.index
     if i > 0 and doc.segs[i - 1].page is seg.page and re.search(
             SIGNATURE_TITLES.pattern + r"\s*(?:name|id|#)?\s*:\s*$", doc.segs[i - 1].text, re.I):

@@ -134,3 +134,26 @@ def test_search_results_row_found_from_cv_printed_name() -> None:
             got = {k: v.value for k, v in extract("state_license", pages).fields.items()}
         for field in ("holder_name", "license_number", "expiration_date", "status"):
             assert got.get(field) == want[field], (seed, field)
+
+
+def test_one_word_value_that_is_also_a_label() -> None:
+    # "Physician" is the value of "License Type" here (and a name label elsewhere): the
+    # next row's caption "Specialty (self-reported)" was read as the profession.
+    rows = [("Name", "THORNTON, AMANDA L"), ("License Type", "Physician"), ("License Number", "16497"),
+            ("Specialty (self-reported)", "Psychiatry"), ("Status", "Clear"), ("Expiration Date", "05/14/2027")]
+    p = page([(53, 56, "Georgia Composite Medical Board")]
+             + [(x, 122 + 20 * i, text) for i, row in enumerate(rows) for x, text in zip((59, 229), row)], size=9.5)
+    got = values("state_license", p)
+    assert got["profession"] == "Physician"
+    assert got["holder_name"] == "THORNTON, AMANDA L"
+    assert got["license_number"] == "16497"
+
+
+def test_surname_that_is_a_title_word_is_still_the_holder() -> None:
+    p = page([
+        (40, 50, "American Board of Anesthesiology"),
+        (40, 78, "Certification Verification Results"),
+        (40, 104, "Robert E Dean, MD"),
+        (40, 122, "Denver, CO"),
+    ], size=11)
+    assert values("board_certification", p)["holder_name"] == "Robert E Dean, MD"
