@@ -1,1 +1,0 @@
-"""Reading a curriculum vitae (``pipeline.read_cv``); see ``pipeline`` for the modules."""
