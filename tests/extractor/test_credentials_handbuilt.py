@@ -4,19 +4,12 @@ not have (other issuers, other label words, prose instead of tables, OCR noise).
 from __future__ import annotations
 
 from credintake.extractor.fields import extract
-from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.layout import Page
+from handmade_pages import page as _page
 
 
 def page(rows: list[tuple[float, float, str]], *, size: float = 10.0, conf: float = 1.0, number: int = 1) -> Page:
-    words = []
-    for x, top, text in rows:
-        cursor = x
-        for token in text.split():
-            width = len(token) * size * 0.5
-            words.append(Word(token, cursor, top, cursor + width, top + size, conf))
-            cursor += width + size * 0.3
-    return Page(file="scan.pdf", number=number, width=612, height=792, words=words, lines=build_lines(words),
-                ocr=conf < 1.0)
+    return _page(rows, size=size, conf=conf, number=number, file="scan.pdf")
 
 
 def values(doc_type: str, *pages: Page) -> dict:

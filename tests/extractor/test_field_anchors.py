@@ -8,19 +8,9 @@ from credintake.extractor.fields.anchors import Doc, Spec, find_field, find_labe
 from credintake.extractor.fields.values import (address_state_value, dea_checksum_ok, dea_value, ident_value,
                                                 money_value, schedules_value, state_value, status_value)
 from credintake.extractor.fields.values import date_value
-from credintake.extractor.layout import Page, Word, build_lines
 
+from handmade_pages import page
 
-def page(rows: list[tuple[float, float, str]], *, size: float = 10.0, conf: float = 1.0) -> Page:
-    """A page from (x, top, text) rows: words get widths from their length."""
-    words = []
-    for x, top, text in rows:
-        cursor = x
-        for token in text.split():
-            width = len(token) * size * 0.5
-            words.append(Word(token, cursor, top, cursor + width, top + size, conf))
-            cursor += width + size * 0.3
-    return Page(file="t.pdf", number=1, width=612, height=792, words=words, lines=build_lines(words))
 
 
 EXPIRES = ("Expiration Date", "Expires", "Valid Through")

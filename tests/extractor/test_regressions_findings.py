@@ -13,17 +13,11 @@ from credintake.extractor.read import read_file
 from credintake.sample_docs.generate import render_document
 from credintake.sample_docs.persona import make_persona
 from credintake.settings import Settings
+from handmade_pages import page as _page
 
 
 def page(rows: list[tuple[float, float, str]], *, size: float = 8.5) -> Page:
-    words = []
-    for x, top, text in rows:
-        cursor = x
-        for token in text.split():
-            width = len(token) * size * 0.5
-            words.append(Word(token, cursor, top, cursor + width, top + size, 1.0))
-            cursor += width + size * 0.3
-    return Page(file="doc.pdf", number=1, width=612, height=792, words=words, lines=build_lines(words), ocr=False)
+    return _page(rows, size=size, file="doc.pdf")
 
 
 def values(doc_type: str, *pages: Page) -> dict:
