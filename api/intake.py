@@ -4,9 +4,10 @@ Every entry point (HTTP upload, batch zip, inbox watcher) goes through ``Intake`
 validate names, types, counts and sizes; stage bytes into the blob store's scratch area
 (hashed while copied); only when the whole request is acceptable move blobs into place and
 commit packet, file and job rows in one transaction. A refused request leaves nothing
-behind. A packet whose members (names + sha256) were seen before is not stored again: the
-existing packet is returned with ``duplicate=True``, so a file is processed once however
-often it arrives.
+behind. A packet whose members (names + sha256) were seen before in the same organisation is
+not stored again: the existing packet is returned with ``duplicate=True``, so a file is
+processed once however often it arrives. Another organisation sending the same files gets a
+packet of its own (it must not learn that someone else holds them).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from typing import IO
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from credintake.api import orgs
 from credintake.api.errors import (InvalidPacketError, TooLargeError, UnsupportedTypeError)
 from credintake.api.safezip import SafeZip, safe_member_name
 from credintake.api.store.blobs import BlobStore, Staged
 from credintake.api.store.blobs import TooLargeError as BlobTooLarge
 from credintake.api.store.db import Database
-from credintake.api.store.models import Batch, BlobFile, Job, Packet, PacketFile
+from credintake.api.store.models import Batch, BlobFile, Job, Packet, PacketFile, User
 from credintake.packet import is_litter
 from credintake.contract import Application
 from credintake.settings import Settings
@@ -256,9 +259,11 @@ class Intake:
     # --- storing ---------------------------------------------------------------------
 
     def accept(self, packets: list[StagedPacket], *, source: str, as_of: date | None = None,
-               user_id: int | None = None, batch_name: str | None = None
-               ) -> tuple[str | None, list[Accepted]]:
-        """Move blobs into place and commit all rows at once; returns (batch id, packets)."""
+               user_id: int | None = None, batch_name: str | None = None,
+               organization_id: int | None = None) -> tuple[str | None, list[Accepted]]:
+        """Move blobs into place and commit all rows at once; returns (batch id, packets).
+        The packets belong to ``organization_id``; without it, to the uploader's
+        organisation, or the default one for system intake."""
         new_blobs: list[str] = []
         for sp in packets:
             for _, s in sp.members:
@@ -268,7 +273,8 @@ class Intake:
             for attempt in range(3):
                 try:
                     return self._insert(packets, source=source, as_of=as_of or date.today(),
-                                        user_id=user_id, batch_name=batch_name)
+                                        user_id=user_id, batch_name=batch_name,
+                                        organization_id=organization_id)
                 except IntegrityError:
                     if attempt == 2:
                         raise
@@ -279,20 +285,23 @@ class Intake:
         raise AssertionError("unreachable")
 
     def _insert(self, packets: list[StagedPacket], *, source: str, as_of: date,
-                user_id: int | None, batch_name: str | None
+                user_id: int | None, batch_name: str | None, organization_id: int | None
                 ) -> tuple[str | None, list[Accepted]]:
         accepted: list[Accepted] = []
         with self.db.session() as session:
+            org = organization_id or _owner(session, user_id)
             batch_id = None
             if batch_name is not None:
                 batch_id = new_id()
-                session.add(Batch(id=batch_id, name=batch_name[:255], created_by=user_id))
+                session.add(Batch(id=batch_id, name=batch_name[:255], created_by=user_id,
+                                  organization_id=org))
             known = {b for (b,) in session.execute(select(BlobFile.sha256).where(
                 BlobFile.sha256.in_({s.sha256 for sp in packets for _, s in sp.members})))}
             in_request: dict[str, Accepted] = {}
             for sp in packets:
                 digest = sp.digest
-                existing = session.scalar(select(Packet).where(Packet.digest == digest))
+                existing = session.scalar(select(Packet).where(Packet.organization_id == org,
+                                                               Packet.digest == digest))
                 if existing is not None or digest in in_request:
                     prev = in_request.get(digest)
                     if prev is None and existing is not None:
@@ -308,9 +317,9 @@ class Intake:
                         known.add(s.sha256)
                 session.flush()
                 pid, jid = new_id(), new_id()
-                session.add(Packet(id=pid, name=sp.name[:255], digest=digest, source=source,
-                                   status="queued", as_of=as_of, batch_id=batch_id,
-                                   created_by=user_id))
+                session.add(Packet(id=pid, name=sp.name[:255], organization_id=org,
+                                   digest=digest, source=source, status="queued", as_of=as_of,
+                                   batch_id=batch_id, created_by=user_id))
                 session.flush()
                 for name, s in sp.members:
                     session.add(PacketFile(packet_id=pid, name=name, sha256=s.sha256,
@@ -338,16 +347,26 @@ class Intake:
             self.blobs.remove_new(sha)
 
     def submit(self, packets: list[PacketInput], *, source: str, as_of: date | None = None,
-               user_id: int | None = None, batch_name: str | None = None
-               ) -> tuple[str | None, list[Accepted]]:
+               user_id: int | None = None, batch_name: str | None = None,
+               organization_id: int | None = None) -> tuple[str | None, list[Accepted]]:
         """Stage, store and dispatch: the whole intake in one call."""
         from credintake.api.jobs.dispatch import dispatch
 
         staged = self.stage(packets)
         batch_id, accepted = self.accept(staged, source=source, as_of=as_of, user_id=user_id,
-                                         batch_name=batch_name)
+                                         batch_name=batch_name,
+                                         organization_id=organization_id)
         dispatch(self.db, self.settings, [a.job_id for a in accepted if not a.duplicate])
         return batch_id, accepted
+
+
+def _owner(session: Session, user_id: int | None) -> int:
+    """The uploader's organisation; the default one when no user sent it (system intake)."""
+    if user_id is not None:
+        org = session.scalar(select(User.organization_id).where(User.id == user_id))
+        if org is not None:
+            return org
+    return orgs.ensure(session, orgs.DEFAULT).id
 
 
 def _validate_application(path: Path) -> None:

@@ -1,7 +1,8 @@
 """Packet queries and reviewer actions (the services behind the thin routes).
 
 Each function takes a session and the acting user, does one thing, and writes the audit
-entry for it; the caller's request transaction commits both together.
+entry for it; the caller's request transaction commits both together. Every packet is
+looked up through ``access`` (a packet the user may not see is a 404).
 """
 
 from __future__ import annotations
@@ -15,20 +16,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from credintake.api import audit
+from credintake.api import access, audit
 from credintake.api.errors import NotReadyError
 from credintake.api.schemas import (DecisionPublic, DocumentPublic, FieldPublic, FindingPublic,
                                     JobPublic, PacketPublic)
 from credintake.api.store.models import (Decision, DocumentRow, FieldRow, FindingRow, Job,
                                          Packet, PacketFile, User, utcnow)
 from credintake.errors import NotFoundError, UsageError
-
-
-def get_packet(session: Session, packet_id: str) -> Packet:
-    packet = session.get(Packet, packet_id)
-    if packet is None:
-        raise NotFoundError(f"no packet {packet_id!r}")
-    return packet
 
 
 def packet_public(session: Session, packet: Packet, *, with_files: bool = False
@@ -50,7 +44,7 @@ def packet_public(session: Session, packet: Packet, *, with_files: bool = False
 
 
 def read_packet(session: Session, user: User, packet_id: str) -> PacketPublic:
-    packet = get_packet(session, packet_id)
+    packet = access.packet_for(session, user, packet_id)
     audit.record(session, user, "packet.read", packet.id)
     return packet_public(session, packet, with_files=True)
 
@@ -59,7 +53,7 @@ def list_packets(session: Session, user: User, *, status: str | None = None,
                  has_errors: bool | None = None, assignee: str | None = None,
                  batch_id: str | None = None, limit: int = 50, offset: int = 0
                  ) -> tuple[list[PacketPublic], int]:
-    q = select(Packet)
+    q = access.visible(select(Packet), user)
     if status:
         q = q.where(Packet.status == status)
     if has_errors is not None:
@@ -82,7 +76,7 @@ def list_packets(session: Session, user: User, *, status: str | None = None,
 
 
 def result_of(session: Session, user: User, packet_id: str) -> dict[str, Any]:
-    packet = get_packet(session, packet_id)
+    packet = access.packet_for(session, user, packet_id)
     if packet.result is None:
         raise NotReadyError(f"packet {packet_id!r} is {packet.status}; its result is not "
                             "ready yet (poll GET /packets/{id})")
@@ -92,14 +86,16 @@ def result_of(session: Session, user: User, packet_id: str) -> dict[str, Any]:
 
 def update_packet(session: Session, user: User, packet_id: str, *, fields: dict[str, Any]
                   ) -> PacketPublic:
-    packet = get_packet(session, packet_id)
+    packet = access.packet_for(session, user, packet_id)
     if "assignee" in fields:
         name = fields["assignee"]
         if name is None:
             packet.assignee_id = None
         else:
-            who = session.scalar(select(User).where(User.name == name,
-                                                    User.revoked_at.is_(None)))
+            # only a colleague: a packet never leaves its organisation by assignment
+            who = session.scalar(select(User).where(
+                User.name == name, User.revoked_at.is_(None),
+                User.organization_id == packet.organization_id))
             if who is None:
                 raise UsageError(f"no active user named {name!r} to assign")
             packet.assignee_id = who.id
@@ -111,26 +107,30 @@ def update_packet(session: Session, user: User, packet_id: str, *, fields: dict[
 
 
 def documents(session: Session, user: User, packet_id: str) -> list[DocumentPublic]:
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     audit.record(session, user, "packet.documents.read", packet_id)
     return [DocumentPublic.model_validate(d) for d in session.scalars(
         select(DocumentRow).where(DocumentRow.packet_id == packet_id).order_by(DocumentRow.idx))]
 
 
-def document(session: Session, packet_id: str, idx: int) -> DocumentRow:
+def page_source(session: Session, user: User, packet_id: str, doc_index: int, page: int,
+                **detail: Any) -> tuple[str, str]:
+    """(file name, sha256) of one page of a document the user may see, audited as a page
+    view; the API's PNG route and the screens' both come through here."""
+    access.packet_for(session, user, packet_id)
     doc = session.scalar(select(DocumentRow).where(DocumentRow.packet_id == packet_id,
-                                                   DocumentRow.idx == idx))
+                                                   DocumentRow.idx == doc_index))
     if doc is None:
-        raise NotFoundError(f"packet {packet_id!r} has no document {idx}")
-    return doc
-
-
-def member_sha(session: Session, packet_id: str, name: str) -> str:
+        raise NotFoundError(f"packet {packet_id!r} has no document {doc_index}")
+    if page not in (doc.pages or []):
+        raise NotFoundError(f"document {doc_index} has pages {doc.pages}, not {page}")
     sha = session.scalar(select(PacketFile.sha256).where(PacketFile.packet_id == packet_id,
-                                                         PacketFile.name == name))
+                                                         PacketFile.name == doc.file))
     if sha is None:
-        raise NotFoundError(f"packet {packet_id!r} has no file {name!r}")
-    return sha
+        raise NotFoundError(f"packet {packet_id!r} has no file {doc.file!r}")
+    audit.record(session, user, "page.view", packet_id, document_index=doc_index, page=page,
+                 **detail)
+    return doc.file, sha
 
 
 def _field_public(f: FieldRow, doc_idx: int) -> FieldPublic:
@@ -141,7 +141,7 @@ def _field_public(f: FieldRow, doc_idx: int) -> FieldPublic:
 
 
 def fields(session: Session, user: User, packet_id: str) -> list[FieldPublic]:
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     rows = session.execute(select(FieldRow, DocumentRow.idx).join(
         DocumentRow, DocumentRow.id == FieldRow.document_id).where(
         FieldRow.packet_id == packet_id).order_by(DocumentRow.idx, FieldRow.id)).all()
@@ -154,7 +154,7 @@ def correct_field(session: Session, user: User, packet_id: str, field_id: int, *
                   blob_dir: Any = None) -> FieldPublic:
     """Record the correction; with ``settings`` and ``blob_dir``, also re-run the rules
     (api/reevaluate.py) so findings the correction clears or raises are updated."""
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     f = session.scalar(select(FieldRow).where(FieldRow.id == field_id,
                                               FieldRow.packet_id == packet_id))
     if f is None:
@@ -182,7 +182,7 @@ def _finding_public(session: Session, f: FindingRow) -> FindingPublic:
 
 
 def findings(session: Session, user: User, packet_id: str) -> list[FindingPublic]:
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     audit.record(session, user, "packet.findings.read", packet_id)
     return [_finding_public(session, f) for f in session.scalars(
         select(FindingRow).where(FindingRow.packet_id == packet_id).order_by(FindingRow.idx))]
@@ -190,7 +190,7 @@ def findings(session: Session, user: User, packet_id: str) -> list[FindingPublic
 
 def resolve_finding(session: Session, user: User, packet_id: str, finding_id: int, *,
                     action: str, note: str) -> FindingPublic:
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     f = session.scalar(select(FindingRow).where(FindingRow.id == finding_id,
                                                 FindingRow.packet_id == packet_id))
     if f is None:
@@ -207,7 +207,7 @@ def resolve_finding(session: Session, user: User, packet_id: str, finding_id: in
 
 
 def decisions(session: Session, user: User, packet_id: str) -> list[DecisionPublic]:
-    get_packet(session, packet_id)
+    access.packet_for(session, user, packet_id)
     audit.record(session, user, "packet.decisions.read", packet_id)
     rows = session.execute(select(Decision, User.name).join(User, User.id == Decision.user_id)
                            .where(Decision.packet_id == packet_id).order_by(Decision.id)).all()
@@ -219,8 +219,9 @@ def decisions(session: Session, user: User, packet_id: str) -> list[DecisionPubl
 
 # --- exports ----------------------------------------------------------------------------
 
-def _export_query(status: str | None, since: date | None):  # type: ignore[no-untyped-def]
-    q = select(Packet).where(Packet.result.is_not(None))
+def _export_query(user: User, status: str | None,  # type: ignore[no-untyped-def]
+                  since: date | None):
+    q = access.visible(select(Packet), user).where(Packet.result.is_not(None))
     if status:
         q = q.where(Packet.status == status)
     if since:
@@ -230,7 +231,7 @@ def _export_query(status: str | None, since: date | None):  # type: ignore[no-un
 
 def export_results(session: Session, user: User, *, status: str | None = None,
                    since: date | None = None) -> list[dict[str, Any]]:
-    packets = list(session.scalars(_export_query(status, since)))
+    packets = list(session.scalars(_export_query(user, status, since)))
     for p in packets:
         audit.record(session, user, "packet.export", p.id, format="json")
     return [p.result for p in packets if p.result is not None]
@@ -245,7 +246,7 @@ FIELD_CSV_COLUMNS = ["packet_id", "document_index", "doc_type", "file", "entry",
 def export_csv(session: Session, user: User, kind: str, *, status: str | None = None,
                since: date | None = None) -> Iterator[str]:
     """CSV rows (as text chunks): one per packet, or one per extracted field."""
-    packets = list(session.scalars(_export_query(status, since)))
+    packets = list(session.scalars(_export_query(user, status, since)))
     buf = io.StringIO()
     w = csv.writer(buf)
     if kind == "packets":

@@ -144,6 +144,7 @@ class UserPublic(_Out):
     id: int
     name: str
     role: str
+    organization: str
     token_prefix: str
     created_at: datetime
     revoked_at: datetime | None

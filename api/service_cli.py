@@ -73,11 +73,14 @@ def serve(host: str, port: int, workers: int | None, verbose: bool) -> None:
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--polling", is_flag=True, help="poll instead of native file events "
                                               "(network shares)")
+@click.option("--org", "organization", default="default", show_default=True,
+              help="the organisation the packets belong to (it must exist: `users add --org`)")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="embedded worker processes to start (0 = rely on `serve`/`worker`)")
 @click.option("--verbose", is_flag=True)
 @_handle_errors
-def watch(inbox: Path, polling: bool, workers: int | None, verbose: bool) -> None:
+def watch(inbox: Path, polling: bool, organization: str, workers: int | None,
+          verbose: bool) -> None:
     """Watch INBOX: every folder, zip or loose file dropped there becomes a packet."""
     from credintake.api.jobs.pool import WorkerPool
     from credintake.api.store.db import Database
@@ -88,7 +91,7 @@ def watch(inbox: Path, polling: bool, workers: int | None, verbose: bool) -> Non
     db = Database(settings)
     if settings.store.migrate_on_startup:
         db.migrate()
-    watcher = InboxWatcher(inbox, settings, db, polling=polling)
+    watcher = InboxWatcher(inbox, settings, db, polling=polling, organization=organization)
     pool = None
     if workers != 0 and not settings.jobs.broker_url:
         pool = WorkerPool(settings).start()
@@ -154,25 +157,28 @@ def _db() -> Any:
 @click.argument("name")
 @click.option("--role", type=click.Choice(["specialist", "coordinator", "admin"]),
               required=True)
+@click.option("--org", "organization", default="default", show_default=True,
+              help="the user's organisation (created when missing); users see only "
+                   "their organisation's packets")
 @_handle_errors
-def users_add(name: str, role: str) -> None:
+def users_add(name: str, role: str, organization: str) -> None:
     """Create a user and print its token (shown once; only a hash is kept)."""
     from credintake.api import audit
     from credintake.api.users import add_user
 
     db = _db()
     with db.session() as session:
-        info, token = add_user(session, name=name, role=role)
+        info, token = add_user(session, name=name, role=role, organization=organization)
         audit.record(session, None, "user.add", None, user_id=info.id, role=role)
-    click.echo(f"created {role} {name!r}; token (store it now, it is not shown again):",
-               err=True)
+    click.echo(f"created {role} {name!r} in organisation {info.organization!r}; token "
+               "(store it now, it is not shown again):", err=True)
     click.echo(token)
 
 
 @users.command("list")
 @_handle_errors
 def users_list() -> None:
-    """List users (name, role, token prefix, created, revoked)."""
+    """List users (name, role, organisation, token prefix, created, revoked)."""
     from credintake.api.users import list_users
 
     db = _db()
@@ -180,7 +186,7 @@ def users_list() -> None:
         rows = list_users(session)
     for u in rows:
         revoked = u.revoked_at.isoformat(timespec="seconds") if u.revoked_at else "-"
-        click.echo(f"{u.name}\t{u.role}\t{u.token_prefix}…\t"
+        click.echo(f"{u.name}\t{u.role}\torg={u.organization}\t{u.token_prefix}…\t"
                    f"{u.created_at.isoformat(timespec='seconds')}\trevoked={revoked}")
 
 

@@ -1,6 +1,7 @@
 """The intake inbox: ``credintake watch INBOX``.
 
-Each top-level entry of INBOX is a packet: a folder or a ``.zip`` is one packet, a loose
+Each top-level entry of INBOX is a packet of one organisation (``--org``, default
+``default``): a folder or a ``.zip`` is one packet, a loose
 file a packet of one. An entry counts as arrived when it was moved in whole (a rename event)
 or when its size, file count and modification times have stayed the same for
 ``api.watch_stable_seconds``. It is then stored through the same intake as an upload; once
@@ -29,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from credintake.api import orgs
 from credintake.api.intake import Intake
 from credintake.api.store.db import Database
 from credintake.api.store.models import Job
@@ -77,7 +79,7 @@ def move_aside(src: Path, target_dir: Path) -> Path:
 
 class InboxWatcher:
     def __init__(self, inbox: Path, settings: Settings, db: Database, *,
-                 polling: bool = False) -> None:
+                 polling: bool = False, organization: str = orgs.DEFAULT) -> None:
         self.inbox = Path(inbox).resolve()
         if not self.inbox.is_dir():
             raise UsageError(f"inbox {self.inbox} is not a directory")
@@ -85,6 +87,8 @@ class InboxWatcher:
                 self.inbox):
             raise UsageError("the data directory must not be inside the inbox (watch loop)")
         self.settings, self.db = settings, db
+        with db.session() as session:
+            self.organization_id = orgs.existing(session, organization).id
         self.intake = Intake(db, settings)
         self.polling = polling
         self.seen: dict[str, _Seen] = {}
@@ -189,7 +193,8 @@ class InboxWatcher:
         name = path.name
         try:
             packet = self.intake.packet_from_path(path)
-            _, accepted = self.intake.submit([packet], source="watch")
+            _, accepted = self.intake.submit([packet], source="watch",
+                                             organization_id=self.organization_id)
         except UsageError as exc:
             self._fail(path, str(exc))
             return

@@ -41,10 +41,12 @@ def upload_batch(user: Coordinator, db: DatabaseDep,
 
 @router.get("/{batch_id}", response_model=PacketsPublic, summary="Progress of a batch")
 def get_batch(batch_id: str, user: Coordinator, session: SessionDep) -> PacketsPublic:
+    """The batch's packets the caller may see; another organisation's batch is a 404."""
     from credintake.api.store.models import Batch
     from credintake.errors import NotFoundError
 
-    if session.get(Batch, batch_id) is None:
+    batch = session.get(Batch, batch_id)
+    if batch is None or batch.organization_id != user.organization_id:
         raise NotFoundError(f"no batch {batch_id!r}")
     data, count = review.list_packets(session, user, batch_id=batch_id, limit=500)
     return PacketsPublic(data=data, count=count)

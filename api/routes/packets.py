@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
 from fastapi.responses import JSONResponse, Response
 
-from credintake.api import audit, review
+from credintake.api import access, audit, review
 from credintake.api.deps import Admin, Coordinator, DatabaseDep, SessionDep, Specialist
 from credintake.api.errors import InvalidPacketError, TooLargeError
 from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, PacketInput,
@@ -128,14 +128,14 @@ def reprocess(packet_id: str, user: Admin, db: DatabaseDep) -> PacketPublic:
     from credintake.api.jobs.queue import requeue
 
     with db.session() as session:
-        packet = review.get_packet(session, packet_id)
+        packet = access.packet_for(session, user, packet_id)
         job_id = packet.job.id if packet.job else None
     if job_id is None or not requeue(db, job_id):
         raise NotReadyError(f"packet {packet_id!r} is still being processed")
     dispatch(db, db.settings, [job_id])
     with db.session() as session:
         audit.record(session, user, "packet.reprocess", packet_id)
-        return review.packet_public(session, review.get_packet(session, packet_id))
+        return review.packet_public(session, access.packet_for(session, user, packet_id))
 
 
 @router.get("/{packet_id}/documents", response_model=list[DocumentPublic])
@@ -152,16 +152,7 @@ def page_image(packet_id: str, doc_index: int, page: int, user: Specialist, db: 
     """``page`` is the 1-based page of the document's file (one of the document's ``pages``)."""
     settings = db.settings
     with db.session() as session:
-        review.get_packet(session, packet_id)
-        doc = review.document(session, packet_id, doc_index)
-        if page not in doc.pages:
-            from credintake.errors import NotFoundError
-
-            raise NotFoundError(f"document {doc_index} has pages {doc.pages}, not {page}")
-        sha = review.member_sha(session, packet_id, doc.file)
-        name = doc.file
-        audit.record(session, user, "page.view", packet_id,
-                     document_index=doc_index, page=page)
+        name, sha = review.page_source(session, user, packet_id, doc_index, page)
     data = BlobStore(db.blobs).read(sha)
     png = render_png(name, data, page, min(dpi or settings.api.page_image_dpi,
                                            settings.api.page_image_max_dpi),

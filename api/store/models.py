@@ -57,12 +57,22 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
+class Organization(Base):
+    """A credentialing team's tenant: its users see only its packets (api/access.py)."""
+
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class User(Base):
-    """An API user; only a SHA-256 of the bearer token is stored."""
+    """An API user of one organisation; only a SHA-256 of the bearer token is stored."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     token_prefix: Mapped[str] = mapped_column(String(16))
@@ -71,11 +81,12 @@ class User(Base):
 
 
 class Batch(Base):
-    """A bulk upload (zip of packets)."""
+    """A bulk upload (zip of packets), in its uploader's organisation."""
 
     __tablename__ = "batches"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -90,12 +101,17 @@ class BlobFile(Base):
 
 
 class Packet(Base):
-    """One provider's packet; ``digest`` (over member names and hashes) makes intake idempotent."""
+    """One provider's packet, owned by one organisation; ``digest`` (over member names and
+    hashes) makes intake idempotent within that organisation (two organisations sending the
+    same files have two packets: neither may learn of the other's)."""
 
     __tablename__ = "packets"
+    __table_args__ = (UniqueConstraint("organization_id", "digest"),)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
-    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    # no index of its own: the unique (organization_id, digest) index leads with it
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    digest: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
     as_of: Mapped[date] = mapped_column(Date)

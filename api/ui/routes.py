@@ -3,7 +3,8 @@
 Every read and action calls the API's service functions (``credintake.api.review``,
 ``Intake``), so the audit log and the rules see the same thing whichever way a reviewer
 works. Pages are Jinja2 with autoescape on; forms and fetch POSTs carry the session's CSRF
-token; packets outside a user's access answer 404 (see access.py).
+token; packets outside a user's access answer 404 (api/access.py, the rule the JSON API
+uses too).
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from credintake.api import audit, review
+from credintake.api import access, audit, review
 from credintake.api.deps import DatabaseDep
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import FieldRow, Job, Packet, User
-from credintake.api.ui import access, session as sess
+from credintake.api.ui import session as sess
 from credintake.api.ui.view import build, provider_name
 from credintake.api.users import authenticate, has_role, hash_token
 from credintake.errors import CredintakeError
@@ -89,13 +89,6 @@ def check_csrf(request: Request, data: dict[str, Any], form_token: str | None) -
     if not sess.same(token, data.get("csrf")):
         raise UiError(403, "the form expired or did not come from this site (CSRF check "
                            "failed); reload the page and try again")
-
-
-def _packet(s: Session, user: User, packet_id: str) -> Packet:
-    packet = s.get(Packet, packet_id)
-    if packet is None or not access.can_view(user, packet):
-        raise UiError(404, "no such packet, or it is not yours to see")
-    return packet
 
 
 def render(request: Request, name: str, ctx: dict[str, Any], status: int = 200
@@ -255,7 +248,7 @@ def _opener(up: UploadFile):  # type: ignore[no-untyped-def]
 def status_json(packet_id: str, auth: Auth, db: DatabaseDep) -> JSONResponse:
     user, _ = auth
     with db.session() as s:
-        packet = _packet(s, user, packet_id)
+        packet = access.packet_for(s, user, packet_id)
         job = s.scalar(select(Job).where(Job.packet_id == packet.id))
         body = {"id": packet.id, "status": packet.status, "errors": packet.error_count,
                 "warnings": packet.warning_count,
@@ -273,11 +266,10 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
                 ) -> HTMLResponse:
     user, data = auth
     with db.session() as s:
-        _packet(s, user, packet_id)
         view = build(s, user, packet_id)
-        users = [u.name for u in s.scalars(select(User).where(User.revoked_at.is_(None))
-                                           .order_by(User.name))] \
-            if has_role(user.role, "coordinator") else []
+        users = [u.name for u in s.scalars(select(User).where(
+            User.revoked_at.is_(None), User.organization_id == user.organization_id)
+            .order_by(User.name))] if has_role(user.role, "coordinator") else []
     return render(request, "packet.html", {
         "user": user, "csrf": data["csrf"], "v": view, "users": users,
         "is_coordinator": has_role(user.role, "coordinator")})
@@ -291,14 +283,7 @@ def page_png(packet_id: str, doc_index: int, page: int, auth: Auth, db: Database
     user, _ = auth
     settings = db.settings
     with db.session() as s:
-        _packet(s, user, packet_id)
-        doc = review.document(s, packet_id, doc_index)
-        if page not in doc.pages:
-            raise UiError(404, "no such page in this document")
-        sha = review.member_sha(s, packet_id, doc.file)
-        name = doc.file
-        audit.record(s, user, "page.view", packet_id, document_index=doc_index, page=page,
-                     via="ui")
+        name, sha = review.page_source(s, user, packet_id, doc_index, page, via="ui")
     data = BlobStore(db.blobs).read(sha)
     dpi = min(settings.api.page_image_dpi, settings.api.page_image_max_dpi)
     png = render_png(name, data, page, dpi, settings.limits.max_image_pixels)
@@ -339,7 +324,6 @@ def correct(request: Request, packet_id: str, field_id: int, auth: Auth, db: Dat
     user, data = auth
     check_csrf(request, data, csrf)
     with db.session() as s:
-        _packet(s, user, packet_id)
         original = s.get(FieldRow, field_id)
         review.correct_field(s, user, packet_id, field_id,
                              value=_typed(value.strip(), original.value if original else None),
@@ -359,7 +343,6 @@ def resolve(request: Request, packet_id: str, finding_id: int, auth: Auth, db: D
     if not note.strip():
         raise UiError(422, "a note is required: it goes to the packet's record")
     with db.session() as s:
-        _packet(s, user, packet_id)
         review.resolve_finding(s, user, packet_id, finding_id, action=action,
                                note=note.strip())
     return RedirectResponse(f"/ui/packets/{packet_id}?done={action}#finding-{finding_id}",
@@ -380,7 +363,6 @@ def assign(request: Request, packet_id: str, auth: Auth, db: DatabaseDep,
     except ValueError:
         raise UiError(422, "the due date is not a date (YYYY-MM-DD)") from None
     with db.session() as s:
-        _packet(s, user, packet_id)
         review.update_packet(s, user, packet_id,
                              fields={"assignee": assignee or None, "due_date": due})
     return RedirectResponse(f"/ui/packets/{packet_id}?done=assigned", status_code=303)

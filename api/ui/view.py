@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from credintake.api import review
+from credintake.api import access, review
 from credintake.api.store.models import User
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -67,7 +67,7 @@ def _doc_for(docs: list[Any], file: str | None, page: int | None) -> Any | None:
 
 def build(session: Session, user: User, packet_id: str) -> ReviewView:
     packet = review.read_packet(session, user, packet_id)
-    stored = review.get_packet(session, packet_id)
+    stored = access.packet_for(session, user, packet_id)
     result = stored.result or {}
     docs = review.documents(session, user, packet_id)
     fields = review.fields(session, user, packet_id)

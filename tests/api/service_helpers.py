@@ -135,13 +135,15 @@ class Service:
         return httpx.Client(base_url=self.url, headers=headers, timeout=60)
 
 
-def add_users(db: Any) -> dict[str, str]:
+def add_users(db: Any, organization: str = "default") -> dict[str, str]:
+    """A user of every role in ``organization``; their tokens by role."""
     from credintake.api.users import add_user
 
     tokens = {}
     with db.session() as session:
         for role in ("specialist", "coordinator", "admin"):
-            _, tokens[role] = add_user(session, name=f"{role}-{uuid.uuid4().hex[:6]}", role=role)
+            _, tokens[role] = add_user(session, name=f"{role}-{uuid.uuid4().hex[:6]}",
+                                       role=role, organization=organization)
     return tokens
 
 

@@ -108,9 +108,13 @@ def test_result_not_ready_is_a_conflict(service: Service) -> None:
     from datetime import date, timedelta
 
     from credintake.api.store.models import Job, Packet, utcnow
+    from credintake.api.users import authenticate
 
     with service.server.db.session() as s:   # a queued packet no worker may take yet
-        s.add(Packet(id="notready1", name="n", digest="d" * 64, source="test", status="queued",
+        me = authenticate(s, service.tokens["specialist"])   # ... that is theirs to see
+        assert me is not None
+        s.add(Packet(id="notready1", name="n", organization_id=me.organization_id,
+                     created_by=me.id, digest="d" * 64, source="test", status="queued",
                      as_of=date(2026, 11, 22)))
         s.flush()
         s.add(Job(id="notreadyjob1", packet_id="notready1", status="queued",

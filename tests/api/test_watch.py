@@ -25,8 +25,10 @@ from tiny_packets import make_packet, pdf_bytes, zip_dir
 
 
 class Running:
-    def __init__(self, inbox: Path, db: Database, polling: bool = False) -> None:
-        self.watcher = InboxWatcher(inbox, db.settings, db, polling=polling)
+    def __init__(self, inbox: Path, db: Database, polling: bool = False,
+                 organization: str = "default") -> None:
+        self.watcher = InboxWatcher(inbox, db.settings, db, polling=polling,
+                                    organization=organization)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.watcher.run, args=(self.stop,), daemon=True)
 
@@ -129,6 +131,29 @@ def test_restart_and_redelivery_process_nothing_twice(env: dict[str, Any]) -> No
         job = s.scalar(select(Job).join(Packet, Packet.id == Job.packet_id).where(
             Packet.name == "again"))
         assert job is not None and (job.status, job.completions, job.attempts) == ("done", 1, 1)
+
+
+def test_drops_belong_to_the_watchers_organisation(env: dict[str, Any]) -> None:
+    """`watch --org` puts every drop in that organisation; the same files dropped in the
+    default organisation's inbox are that organisation's own packet."""
+    from credintake.api import orgs
+    from credintake.api.store.models import Organization
+
+    inbox, outside, db = env["inbox"], env["outside"], env["db"]
+    with db.session() as s:
+        orgs.ensure(s, "clinic-w")
+    src = make_packet(outside, "org-drop", variant=304)
+    other_inbox = outside / "inbox-default"
+    other_inbox.mkdir()
+    shutil.copytree(src, inbox / "org-drop")
+    shutil.copytree(src, other_inbox / "org-drop")
+    with Running(inbox, db, organization="clinic-w"), Running(other_inbox, db):
+        wait_for(lambda: (inbox / ".processed" / "org-drop").exists()
+                 and (other_inbox / ".processed" / "org-drop").exists(), 60)
+    with db.session() as s:
+        owners = sorted(s.scalars(select(Organization.name).join(
+            Packet, Packet.organization_id == Organization.id).where(Packet.name == "org-drop")))
+    assert owners == ["clinic-w", "default"]
 
 
 def test_watch_command_end_to_end(tmp_path: Path) -> None:

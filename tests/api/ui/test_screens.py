@@ -62,10 +62,13 @@ def env(module_tmp: Path) -> Iterator[Env]:
     with ServerThread(settings) as server:
         tokens = {}
         with server.db.session() as s:
-            for who, role in (("spec_a", "specialist"), ("spec_b", "specialist"),
-                              ("coord", "coordinator"), ("admin", "admin")):
+            for who, role, org in (("spec_a", "specialist", "default"),
+                                   ("spec_b", "specialist", "default"),
+                                   ("coord", "coordinator", "default"),
+                                   ("admin", "admin", "default"),
+                                   ("admin_b", "admin", "org-b")):
                 name = f"{who}-{uuid.uuid4().hex[:4]}"
-                tokens[who] = (name, add_user(s, name=name, role=role)[1])
+                tokens[who] = (name, add_user(s, name=name, role=role, organization=org)[1])
         yield Env(server, tokens)
 
 
@@ -399,6 +402,26 @@ def test_pages_never_render_without_access(env: Env, browser: Any, page: Any) ->
     assert float(r.headers["x-page-width"]) == pytest.approx(612, abs=1)
     page.goto(env.url + "/ui/queue?assignee=me")
     assert "2026-12-01" in page.locator(f"tr[data-packet='{pid}']").inner_text()
+
+
+def test_another_organisation_never_sees_the_packet(env: Env, page: Any) -> None:
+    """Even an admin of another organisation: not in the queue, 404 on the review page, its
+    page images and its status, and not among the coordinators' assignees."""
+    pid = env.packet_id or pytest.skip("needs the packet of test_review_flow")
+    env.login(page, "admin_b")
+    assert page.locator(f"tr[data-packet='{pid}']").count() == 0
+    for path in (f"/ui/packets/{pid}/documents/0/pages/1.png",
+                 f"/ui/packets/{pid}/status.json"):
+        r = page.request.get(env.url + path)
+        assert r.status == 404, path
+        assert b"\x89PNG" not in r.body()
+    shown = page.goto(env.url + f"/ui/packets/{pid}")
+    assert shown is not None and shown.status == 404
+    assert "Nina Barrett" not in page.content()
+    refused = page.locator("main").inner_text()
+    ghost = page.goto(env.url + "/ui/packets/" + "0" * 32)   # the same as no packet at all
+    assert ghost is not None and ghost.status == 404
+    assert page.locator("main").inner_text().replace("0" * 32, pid) == refused
 
 
 def test_screenshots_are_commit_sized() -> None:
