@@ -25,7 +25,7 @@ from credintake.api.deps import DatabaseDep
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
-from credintake.api.store.models import FieldRow, Job, Packet, User
+from credintake.api.store.models import FieldRow, Job, Organization, Packet, User
 from credintake.api.ui import session as sess
 from credintake.api.ui.view import build, provider_name
 from credintake.api.users import authenticate, has_role, hash_token
@@ -183,7 +183,8 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
     with db.session() as s:
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         packets = list(s.scalars(q.order_by(order, Packet.id).limit(200)))
-        names = {u.id: u.name for u in s.scalars(select(User))}
+        names = {u.id: u.name for u in s.scalars(select(User).where(
+            User.organization_id == user.organization_id))}
         jobs = {j.packet_id: j for j in s.scalars(select(Job).where(
             Job.packet_id.in_([p.id for p in packets])))} if packets else {}
         rows = [{"id": p.id, "provider": provider_name(p.result, p.name), "name": p.name,
@@ -195,10 +196,14 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
                 for p in packets]
         audit.record(s, user, "packet.list", None, count=len(rows),
                      packet_ids=[r["id"] for r in rows], via="ui")
+        org = s.get(Organization, user.organization_id)
     return render(request, "queue.html", {
         "user": user, "csrf": data["csrf"], "rows": rows, "total": total,
         "f": {"status": status, "flag": flag, "assignee": assignee, "sort": sort, "dir": dir},
-        "is_coordinator": has_role(user.role, "coordinator")})
+        "is_coordinator": has_role(user.role, "coordinator"),
+        "org": org.name if org else "",
+        "extensions": ", ".join(f".{e.lstrip('.')}" for e in
+                                sorted(db.settings.api.allowed_extensions) if e != "json")})
 
 
 @router.post("/upload")

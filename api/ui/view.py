@@ -14,6 +14,11 @@ from credintake.api import access, review
 from credintake.api.store.models import User
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# reconciliation statuses (contract enum): sort order, the words a reviewer reads, CSS class
+COMPARE = {"mismatch": (0, "mismatch", "cs-mismatch"),
+           "missing_in_documents": (1, "not in documents", "cs-missing"),
+           "filled_from_document": (2, "filled from document", "cs-filled"),
+           "match": (3, "match", "cs-match")}
 STATUS_ORDER = {"open": 0, "accepted": 1, "resolved": 2}
 
 
@@ -97,15 +102,17 @@ def build(session: Session, user: User, packet_id: str) -> ReviewView:
             f = by_bbox.get((d.idx, src["page"], tuple(bbox))) if bbox else None
             target = Target(d.idx, src["page"], bbox, f.id if f else None)
             recon_by_field.setdefault(item.get("field", ""), target)
+        status = item.get("status", "")
+        rank, label, css = COMPARE.get(status, (4, status, ""))
         comparison.append({"field": item.get("field", ""),
                            "application_value": item.get("application_value"),
                            "document_value": item.get("document_value"),
-                           "status": item.get("status", ""), "score": item.get("score"),
+                           "status": status, "rank": rank, "label": label, "css": css,
+                           "score": item.get("score"),
                            "file": src.get("file"), "page": src.get("page"),
                            "target": target})
 
-    order = {"mismatch": 0, "missing": 1, "filled": 2, "match": 3}
-    comparison.sort(key=lambda c: order.get(c["status"], 4))   # stable: field order within
+    comparison.sort(key=lambda c: c["rank"])   # stable: field order within a status
     rows = []
     for f in findings:
         target = _finding_target(f, docs, fields, recon_by_field)

@@ -18,12 +18,15 @@
     return {li, title, bar, state};
   }
 
+  function count(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
+
   function poll(r, id, url) {
     fetch(`/ui/packets/${encodeURIComponent(id)}/status.json`, {credentials: "same-origin"})
       .then(resp => resp.json()).then(s => {
         r.bar.value = s.status === "done" ? 1 : Math.max(0.05, s.progress || 0);
         r.state.textContent = s.status === "failed" ? "failed: " + (s.error || "") :
-          s.status === "done" ? `done · ${s.errors} errors · ${s.warnings} warnings` : s.status;
+          s.status === "done" ? `done · ${count(s.errors, "error")} · ${count(s.warnings, "warning")}`
+            : s.status;
         r.li.dataset.status = s.status;
         if (s.status === "done" || s.status === "failed") {
           const a = document.createElement("a"); a.href = url; a.textContent = r.title.textContent;

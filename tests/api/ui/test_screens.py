@@ -123,6 +123,9 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
     page.wait_for_url("**/ui/login")                 # no session: sent to sign in
     shot(page, "login")
     env.login(page, "spec_a")
+    # a first visit says what the queue holds and what to do
+    assert "No packets yet" in page.locator("table.queue").inner_text()
+    assert "that you uploaded or that are assigned to you" in page.locator(".scope").inner_text()
 
     zpath = tmp_path / f"{PACKET.name}.zip"
     zpath.write_bytes(_zip(PACKET))
@@ -134,7 +137,7 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
                            "document.querySelector('#uploads li').dataset.status)",
                            timeout=150_000)
     assert row.get_attribute("data-status") == "done", row.inner_text()
-    assert "errors" in row.locator(".u-state").inner_text()
+    assert " error" in row.locator(".u-state").inner_text()     # "0 errors", "1 error"
     shot(page, "upload")
     env.packet_id = pid = row.get_attribute("data-packet")
     assert pid
@@ -200,6 +203,7 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
     # application vs document: disagreements first, matches behind a toggle
     statuses = page.locator("table.compare tbody:not(.matches) .pill").all_inner_texts()
     assert statuses[:3] == ["mismatch"] * 3 and "match" not in statuses
+    assert all("_" not in st for st in statuses)            # words, not contract codes
     assert not page.locator("#matches").is_visible()
     page.click("#toggle-matches")
     assert page.locator("#matches tr").count() > 10
