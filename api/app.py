@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from credintake import __version__
-from credintake.api.deps import AuthError
-from credintake.api.errors import TooLargeError, error_body, error_code
+from credintake.api.authfirst import AuthenticateFirst
+from credintake.api.deps import AuthError, current_user
+from credintake.api.errors import (TooLargeError, error_body, error_code, error_responses,
+                                   send_json)
 from credintake.api.routes import ROUTERS
 from credintake.api.store.db import Database
 from credintake.errors import CredintakeError
@@ -66,13 +71,46 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
                               "Every route but /health needs `Authorization: Bearer <token>`.")
     app.state.settings = settings
     for router in ROUTERS:
+        document_errors(router)
         app.include_router(router)
     install_error_handlers(app)
     from credintake.api.ui import install as install_ui
 
     install_ui(app)                     # the review screens under /ui
+    app.add_middleware(AuthenticateFirst, prefixes=frozenset(
+        r.prefix.split("/")[1] for r in ROUTERS if r.prefix))
     app.add_middleware(BodyLimit, limit=settings.api.max_upload_bytes + 1024 * 1024)
     return app
+
+
+def document_errors(router: APIRouter) -> None:
+    """Put the errors every route shares into its OpenAPI responses, in the common shape:
+    400 where a body is read (it may not parse), 401 where a token is needed, 403 where the
+    role needed is above specialist, 404 where the path names a resource, 422 where there
+    is anything to validate. Errors particular to a route (400 for a semantic refusal, 409,
+    413, 415) are declared in its decorator and take precedence."""
+    for route in router.routes:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        d = route.dependant
+        calls = list(_calls(d))
+        statuses = [400] if d.body_params else []
+        if current_user in calls:
+            statuses.append(401)
+        if any(getattr(c, "role", "specialist") != "specialist" for c in calls):
+            statuses.append(403)
+        if d.path_params:
+            statuses.append(404)
+        if d.path_params or d.query_params or d.header_params or d.body_params:
+            statuses.append(422)
+        route.responses = {**error_responses(*statuses), **route.responses}
+
+
+def _calls(dependant: Dependant) -> Iterator[Any]:
+    """Every dependency callable below ``dependant`` (the role checks and current_user)."""
+    for sub in dependant.dependencies:
+        yield sub.call
+        yield from _calls(sub)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -93,13 +131,16 @@ def install_error_handlers(app: FastAPI) -> None:
                             headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         cause = exc.__cause__
         if isinstance(cause, TooLargeError):
             return JSONResponse(error_body(413, str(cause), code=cause.code), status_code=413)
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+                            headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -115,6 +156,18 @@ def install_error_handlers(app: FastAPI) -> None:
                             status_code=500)
 
 
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path, for a 405's ``Allow`` (RFC 9110).
+    Starlette lists only the methods of the first route that matched the path, while
+    ``GET /packets`` and ``POST /packets`` are separate routes."""
+    routes = request.app.router.routes
+    return ", ".join(m for m in METHODS if any(
+        r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes))
+
+
 class BodyLimit:
     """Refuse request bodies past ``limit`` bytes before they fill the disk: at once from
     Content-Length, or while streaming for chunked uploads."""
@@ -128,7 +181,7 @@ class BodyLimit:
             return
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            await _send_json(send, 413, error_body(
+            await send_json(send, 413, error_body(
                 413, f"request body larger than the upload limit of {self.limit} bytes",
                 code="too_large"))
             return
@@ -145,17 +198,6 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited, send)
-
-
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
-    import json
-
-    data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode()),
-                            (b"connection", b"close")]})
-    await send({"type": "http.response.body", "body": data})
 
 
 class Sweeper:

@@ -38,29 +38,46 @@ DatabaseDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
-def get_session(db: DatabaseDep) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns, rolled back on error."""
-    with db.session() as session:
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+def get_session(request: Request, db: DatabaseDep) -> Iterator[Session]:
+    """One transaction per request, ended when the route function returns (dependency scope
+    "function"), i.e. *before* the response is sent: a 2xx means committed, audit entry
+    included. GET and HEAD are safe methods, so they get a read-only transaction
+    (``Database.read_session``: no SQLite write lock while reading; their audit entries are
+    committed right after)."""
+    begin = db.read_session if request.method in SAFE_METHODS else db.session
+    with begin() as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 bearer = HTTPBearer(auto_error=False, description="API token from `credintake users add`")
 
 
-def current_user(db: DatabaseDep,
-                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-                 ) -> User:
-    """The caller, looked up in a short transaction of its own (detached afterwards), so a
-    route may open its own sessions without waiting on this one (SQLite has one writer)."""
-    if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
+def user_for(db: Database, scheme: str | None, token: str | None) -> User:
+    """The active user holding ``token``, looked up in a short read-only transaction of its
+    own (detached afterwards), so a route may open its own sessions without waiting on it."""
+    if not token or (scheme or "").lower() != "bearer":
         raise AuthError(401, "missing bearer token (Authorization: Bearer <token>)")
-    with db.session() as session:
-        user = authenticate(session, creds.credentials)
+    with db.read_session() as session:
+        user = authenticate(session, token)
     if user is None:
         raise AuthError(401, "invalid or revoked token")
     return user
+
+
+def current_user(request: Request, db: DatabaseDep,
+                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+                 ) -> User:
+    """The caller. On the API's paths ``AuthenticateFirst`` (authfirst.py) has already
+    looked them up, before the body was read; anywhere else they are looked up here."""
+    known = getattr(request.state, "user", None)
+    if isinstance(known, User):
+        return known
+    return user_for(db, creds.scheme if creds else None, creds.credentials if creds else None)
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
@@ -73,6 +90,7 @@ def require(role: str):  # type: ignore[no-untyped-def]
         return user
 
     dep.__name__ = f"require_{role}"
+    dep.role = role  # type: ignore[attr-defined]  # read by app.document_errors
     return dep
 
 

@@ -9,7 +9,11 @@ and a stable ``code``. Messages name limits and file names, never document conte
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from pydantic import BaseModel
+from starlette.types import Send
 
 from credintake.errors import ConflictError, CredintakeError, NotFoundError, UsageError
 
@@ -68,3 +72,53 @@ def error_body(status: int, message: str, *, code: str | None = None,
     """The single error shape (pinned by tests/api/test_error_shape.py)."""
     return {"error": {"status": status, "code": code or HTTP_CODES.get(status, "error"),
                       "message": message, "details": details or []}}
+
+
+class ErrorDetailPublic(BaseModel):
+    loc: str
+    msg: str
+
+
+class ErrorInfoPublic(BaseModel):
+    status: int
+    code: str
+    message: str
+    details: list[ErrorDetailPublic]
+
+
+class ErrorPublic(BaseModel):
+    """The body of every error response (documented in the OpenAPI schema)."""
+
+    error: ErrorInfoPublic
+
+
+ERROR_DESCRIPTIONS = {
+    400: "unusable input (`bad_request`)",
+    401: "missing, invalid or revoked token (`unauthorized`)",
+    403: "role too low (`forbidden`)",
+    404: "no such resource (`not_found`)",
+    409: "not processed yet (`not_ready`) or already exists (`conflict`)",
+    413: "request, file, member count, batch or zip expansion over a limit (`too_large`)",
+    415: "extension or declared content type not accepted (`unsupported_type`)",
+    422: "invalid request (`invalid_request`), packet (`invalid_packet`) or archive "
+         "(`unsafe_archive`)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status with the common error body, so clients and
+    the schema tests (tests/api/test_openapi_fuzz.py) know every error a route can give."""
+    return {s: {"model": ErrorPublic, "description": ERROR_DESCRIPTIONS[s]} for s in statuses}
+
+
+async def send_json(send: Send, status: int, body: dict[str, Any],
+                    headers: dict[str, str] | None = None) -> None:
+    """An error answered from ASGI middleware, outside FastAPI's exception handlers; the
+    connection is closed since the request body may not have been read."""
+    data = json.dumps(body).encode()
+    extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(data)).encode()),
+                            (b"connection", b"close"), *extra]})
+    await send({"type": "http.response.body", "body": data})

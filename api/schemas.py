@@ -3,10 +3,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """The schema promises ``format: date`` (YYYY-MM-DD); pydantic alone would also take a
+    number ("0" is 1970-01-01) or a midnight datetime, so anything else is refused (422)."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class _Out(BaseModel):
@@ -67,7 +83,7 @@ class PacketsPublic(BaseModel):
 class PacketUpdateIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     assignee: str | None = Field(default=None, description="user name; null to unassign")
-    due_date: date | None = None
+    due_date: IsoDate | None = None
 
 
 class DocumentPublic(_Out):

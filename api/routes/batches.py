@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile, status
@@ -10,19 +9,22 @@ from fastapi.responses import JSONResponse
 
 from credintake.api import audit, review
 from credintake.api.deps import Coordinator, DatabaseDep, SessionDep
-from credintake.api.errors import UnsupportedTypeError
+from credintake.api.errors import UnsupportedTypeError, error_responses
 from credintake.api.intake import Intake
 from credintake.api.routes.packets import accepted_public
-from credintake.api.schemas import BatchAcceptedPublic, PacketsPublic
+from credintake.api.schemas import BatchAcceptedPublic, IsoDate, PacketsPublic
 
 router = APIRouter(prefix="/batches", tags=["batches"])
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=BatchAcceptedPublic,
-             summary="Upload a batch (a zip of packets)")
+             summary="Upload a batch (a zip of packets)",
+             responses=error_responses(413, 415))
 def upload_batch(user: Coordinator, db: DatabaseDep,
                  file: Annotated[UploadFile, File(description="zip whose children are packets")],
-                 as_of: Annotated[date | None, Form()] = None) -> JSONResponse:
+                 as_of: Annotated[IsoDate, Form(description="'today' for the rules; default: "
+                                         "the upload date")] = None,  # type: ignore[assignment]
+                 ) -> JSONResponse:
     label = file.filename or "batch.zip"
     if not label.lower().endswith(".zip"):
         raise UnsupportedTypeError(f"{label!r}: a batch is uploaded as one .zip file")

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from credintake.api import review
 from credintake.api.deps import Coordinator, SessionDep
+from credintake.api.schemas import IsoDate
 
 router = APIRouter(prefix="/exports", tags=["exports"])
 
@@ -18,7 +19,7 @@ StatusQ = Annotated[str | None, Query(alias="status", pattern="^(done|failed)$")
 
 @router.get("/results.json", summary="Every processed packet's result (contract JSON)")
 def export_json(user: Coordinator, session: SessionDep, status_: StatusQ = None,
-                since: date | None = None) -> JSONResponse:
+                since: IsoDate | None = None) -> JSONResponse:
     data: list[dict[str, Any]] = review.export_results(session, user, status=status_,
                                                        since=since)
     return JSONResponse({"results": data, "count": len(data)})
@@ -34,12 +35,12 @@ def _csv(kind: str, user: Any, session: Any, status: str | None, since: date | N
 @router.get("/packets.csv", summary="CSV, one row per processed packet",
             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
 def export_packets_csv(user: Coordinator, session: SessionDep, status_: StatusQ = None,
-                       since: date | None = None) -> Response:
+                       since: IsoDate | None = None) -> Response:
     return _csv("packets", user, session, status_, since)
 
 
 @router.get("/fields.csv", summary="CSV, one row per extracted field (with corrections)",
             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
 def export_fields_csv(user: Coordinator, session: SessionDep, status_: StatusQ = None,
-                      since: date | None = None) -> Response:
+                      since: IsoDate | None = None) -> Response:
     return _csv("fields", user, session, status_, since)

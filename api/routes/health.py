@@ -13,8 +13,8 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health")
 def health(db: DatabaseDep) -> dict[str, str]:
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1"))
+    with db.read_session() as session:      # a probe must not queue on the write lock
+        session.execute(text("SELECT 1"))
     mode = "celery" if db.settings.jobs.broker_url else "embedded"
     return {"status": "ok", "version": __version__, "database": db.engine.dialect.name,
             "jobs": mode}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
@@ -10,12 +9,12 @@ from fastapi.responses import JSONResponse, Response
 
 from credintake.api import access, audit, review
 from credintake.api.deps import Admin, Coordinator, DatabaseDep, SessionDep, Specialist
-from credintake.api.errors import InvalidPacketError, TooLargeError
+from credintake.api.errors import InvalidPacketError, TooLargeError, error_responses
 from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, PacketInput,
                                    packet_name)
 from credintake.api.page_images import render_png
-from credintake.api.schemas import (DocumentPublic, PacketAcceptedPublic, PacketPublic,
-                                    PacketsPublic, PacketUpdateIn)
+from credintake.api.schemas import (DocumentPublic, IsoDate, PacketAcceptedPublic,
+                                    PacketPublic, PacketsPublic, PacketUpdateIn)
 from credintake.api.store.blobs import BlobStore
 
 router = APIRouter(prefix="/packets", tags=["packets"])
@@ -29,15 +28,18 @@ def accepted_public(a: Accepted) -> PacketAcceptedPublic:
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=PacketAcceptedPublic,
-             summary="Upload one packet (its files, or one .zip of it)")
+             summary="Upload one packet (its files, or one .zip of it)",
+             responses=error_responses(413, 415))
 def upload_packet(user: Specialist, db: DatabaseDep,
                   files: Annotated[list[UploadFile], File(description="the packet's files, or "
                                                           "a single .zip of the packet")],
-                  application: Annotated[UploadFile | None, File(
-                      description="application.json (optional)")] = None,
-                  name: Annotated[str | None, Form(max_length=255)] = None,
-                  as_of: Annotated[date | None, Form(description="'today' for the rules; "
-                                                     "default: the upload date")] = None,
+                  # optional form fields are absent or a value (multipart has no null), so
+                  # their types are not Optional: the schema must not offer null
+                  application: Annotated[UploadFile, File(
+                      description="application.json (optional)")] = None,  # type: ignore[assignment]
+                  name: Annotated[str, Form(max_length=255)] = None,  # type: ignore[assignment]
+                  as_of: Annotated[IsoDate, Form(description="'today' for the rules; "
+                                             "default: the upload date")] = None,  # type: ignore[assignment]
                   ) -> JSONResponse:
     """202 once the bytes are in the blob store and the packet and job rows are committed."""
     intake = Intake(db, db.settings)
@@ -107,7 +109,8 @@ def get_packet(packet_id: str, user: Specialist, session: SessionDep) -> PacketP
 
 
 @router.patch("/{packet_id}", response_model=PacketPublic,
-              summary="Assign a packet or set its due date")
+              summary="Assign a packet or set its due date",
+              responses=error_responses(400))
 def update_packet(packet_id: str, body: PacketUpdateIn, user: Coordinator,
                   session: SessionDep) -> PacketPublic:
     return review.update_packet(session, user, packet_id,
@@ -115,13 +118,14 @@ def update_packet(packet_id: str, body: PacketUpdateIn, user: Coordinator,
 
 
 @router.get("/{packet_id}/result", summary="The packet's result (contract JSON)",
-            responses={409: {"description": "not processed yet"}})
+            responses=error_responses(409))
 def get_result(packet_id: str, user: Specialist, session: SessionDep) -> JSONResponse:
     return JSONResponse(review.result_of(session, user, packet_id))
 
 
 @router.post("/{packet_id}/reprocess", status_code=status.HTTP_202_ACCEPTED,
-             response_model=PacketPublic, summary="Queue a finished packet again")
+             response_model=PacketPublic, summary="Queue a finished packet again",
+             responses=error_responses(409))
 def reprocess(packet_id: str, user: Admin, db: DatabaseDep) -> PacketPublic:
     from credintake.api.errors import NotReadyError
     from credintake.api.jobs.dispatch import dispatch
@@ -151,7 +155,7 @@ def page_image(packet_id: str, doc_index: int, page: int, user: Specialist, db: 
                dpi: Annotated[int | None, Query(ge=36, le=600)] = None) -> Response:
     """``page`` is the 1-based page of the document's file (one of the document's ``pages``)."""
     settings = db.settings
-    with db.session() as session:
+    with db.read_session() as session:
         name, sha = review.page_source(session, user, packet_id, doc_index, page)
     data = BlobStore(db.blobs).read(sha)
     png = render_png(name, data, page, min(dpi or settings.api.page_image_dpi,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 from credintake.api import audit
 from credintake.api import users as service
 from credintake.api.deps import Admin, SessionDep
+from credintake.api.errors import error_responses
 from credintake.api.schemas import UserCreatedPublic, UserCreateIn, UserPublic
 from credintake.api.store.models import Organization
 
@@ -20,7 +21,8 @@ def list_users(user: Admin, session: SessionDep) -> list[UserPublic]:
             for u in service.list_users(session, user.organization_id)]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=UserCreatedPublic)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=UserCreatedPublic,
+             responses=error_responses(409))
 def add_user(body: UserCreateIn, user: Admin, session: SessionDep) -> UserCreatedPublic:
     org = session.get(Organization, user.organization_id)
     assert org is not None                      # a foreign key: every user has one

@@ -1,7 +1,14 @@
-"""Engine and session factory for the embedded SQLite file or PostgreSQL, plus migrations.
+"""Engine and session factories for the embedded SQLite file or PostgreSQL, plus migrations.
 
 SQLite runs in WAL mode with a busy timeout so the API process and the worker processes
 can share the file; PostgreSQL is used as is. ``migrate()`` runs ``alembic upgrade head``.
+
+Two kinds of transaction: ``session()`` for work that writes (on SQLite it takes the single
+write lock up front, ``BEGIN IMMEDIATE``, so a read-then-write never fails on a stale
+snapshot) and ``read_session()`` for reads (a deferred ``BEGIN`` on SQLite, which in WAL
+mode never waits for a writer; ``READ ONLY`` on PostgreSQL). Reads still write their audit
+entries: ``audit.record`` holds them on a read session, and ``read_session`` commits them
+in one short write transaction after the read and before it returns.
 """
 
 from __future__ import annotations
@@ -20,6 +27,9 @@ from credintake.settings import Settings
 log = logging.getLogger(__name__)
 
 ALEMBIC_DIR = Path(__file__).with_name("alembic")
+
+READ_ONLY = "credintake_read_only"      # engine execution option and Session.info key
+AUDIT_PENDING = "credintake_audit_pending"   # Session.info key: audit rows of a read
 
 
 def database_url(settings: Settings) -> str:
@@ -61,10 +71,25 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            read_only = conn.get_execution_options().get(READ_ONLY)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+    @event.listens_for(engine, "begin")
+    def _begin_pg(conn: Any) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+    return engine
+
+
+def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
+    """A read session that flushes changes is a bug (a GET route writing): fail loudly."""
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a read-only transaction tried to write; writes belong in "
+                           "Database.session() (POST/PATCH/DELETE routes)")
 
 
 class Database:
@@ -75,6 +100,9 @@ class Database:
         self.url = database_url(settings)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_sessions = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}),
+                                          expire_on_commit=False, info={READ_ONLY: True})
+        event.listen(self.read_sessions, "before_flush", _refuse_writes)
         self.blobs = blob_dir(settings)
 
     @property
@@ -91,6 +119,23 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only transaction; the audit entries recorded in it are committed right
+        after it ends (before this returns), so a read is never served unaudited, yet the
+        read itself never queues on SQLite's write lock."""
+        with self.read_sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            pending = session.info.pop(AUDIT_PENDING, [])
+        if pending:
+            with self.session() as writer:
+                writer.add_all(pending)
 
     def migrate(self) -> None:
         migrate(self.url)
