@@ -1,22 +1,29 @@
 """Page images for the review screens: one page of one stored file as PNG.
 
 Renders with pypdfium2 for PDFs and Pillow for images and multi-page TIFFs, the kind
-sniffed from the bytes as the readers do. Word files have no pages to show. OCR boxes refer
-to the page as cleaned up for OCR (deskewed, turned upright); showing that exact image is
-left to the review screens' work.
+sniffed from the bytes as the readers do. Word files have no pages to show. The page is
+shown as the file stores it, which is the frame of every extracted box (the pipeline maps
+OCR boxes back from the deskewed, upright copy: ``extractor.page_frame``); an image's size
+in points comes from the same resolution rule the OCR used (``preprocess.image_dpi``), so
+a box in points lands on the same spot of the PNG.
 """
 
 from __future__ import annotations
 
 import io
 
+from PIL import Image, ImageOps
+
 from credintake.api.errors import UnsupportedTypeError
 from credintake.errors import NotFoundError
+from credintake.extractor.preprocess import image_dpi
 from credintake.extractor.read import sniff
+from credintake.settings import Settings
 
 
-def render_png(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> bytes:
+def render_png(name: str, data: bytes, page: int, dpi: int, settings: Settings) -> bytes:
     """PNG bytes of 1-based ``page`` of the file ``name`` at ``dpi``."""
+    max_pixels = settings.limits.max_image_pixels
     kind = sniff(data)
     if kind == "pdf":
         import pypdfium2 as pdfium
@@ -38,17 +45,15 @@ def render_png(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> 
         finally:
             pdf.close()
     elif kind in ("png", "jpeg", "tiff"):
-        from PIL import Image, ImageOps
-
         Image.MAX_IMAGE_PIXELS = max_pixels
         src = Image.open(io.BytesIO(data))
         n = getattr(src, "n_frames", 1)
         if not 1 <= page <= n:
             raise NotFoundError(f"{name!r} has no page {page} (it has {n})")
         src.seek(page - 1)
-        xdpi, ydpi = _image_dpi(src)
         image = ImageOps.exif_transpose(src.convert("RGB") if src.mode not in ("1", "L", "RGB")
                                         else src.copy())
+        xdpi, ydpi = _upright_dpi(src, image, settings)
         # one scale for every file type: PNG pixels = page points x dpi / 72, which also
         # undoes a fax's 204x98 dpi aspect so boxes in page points land where they belong
         w = max(1, round(image.width / xdpi * dpi))
@@ -66,13 +71,17 @@ def render_png(name: str, data: bytes, page: int, dpi: int, max_pixels: int) -> 
     return out.getvalue()
 
 
-def _image_dpi(img: object) -> tuple[float, float]:
-    """The image's (x, y) dpi; 200 when missing or absurd (phone photos say 72)."""
-    raw = getattr(img, "info", {}).get("dpi")
-    try:
-        x, y = float(raw[0]), float(raw[1])  # type: ignore[index]
-    except (TypeError, ValueError, IndexError):
-        return 200.0, 200.0
-    if not (50 <= x <= 1200 and 50 <= y <= 1200) or x <= 72 and y <= 72:
-        return 200.0, 200.0
-    return x, y
+
+def _upright_dpi(src: Image.Image, upright: Image.Image,
+                 settings: Settings) -> tuple[float, float]:
+    """The resolution the OCR used for this frame: the file's claim (axes swapped by an
+    EXIF quarter turn, as ``extractor.read.image`` does) when the page size is plausible,
+    else a letter page's 11 inches on the long side."""
+    dpi = src.info.get("dpi")
+    if dpi and src.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        dpi = (dpi[1], dpi[0])
+    if dpi:
+        upright.info["dpi"] = dpi
+    else:
+        upright.info.pop("dpi", None)
+    return image_dpi(upright, settings.ocr)

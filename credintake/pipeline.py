@@ -20,6 +20,7 @@ from credintake.contract import Application, Document, Result
 from credintake.extractor.fields import Extraction, extract
 from credintake.extractor.fields.context import applicant
 from credintake.extractor.layout import Page
+from credintake.extractor.page_frame import restore_boxes
 from credintake.extractor.read import read_file
 from credintake.extractor.split import Segment, split_files
 from credintake.packet import InputFile, PacketInput, open_packet
@@ -107,6 +108,8 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
         doc_type = "other"
     with timer.stage("extract"):
         extraction = _safe_extract(doc_type, seg, name, problems, index)
+    restore_boxes(extraction.values(),
+                  {(p.file, p.number): p.frame for p in seg.pages if p.frame is not None})
     quality = _text_confidence(seg.pages)
     if quality is not None and quality < settings.ocr.unreadable_text_confidence:
         problems.append(Problem("unreadable", name,

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
+from credintake.extractor.page_frame import FileFrame
+
 
 @dataclass(slots=True)
 class Word:
@@ -67,6 +69,9 @@ class Page:
     ocr: bool = False
     text_confidence: float | None = None
     error: str | None = None  # why the page could not be read, no document text
+    # OCR'd pages that were deskewed or turned upright: how to map boxes back to the page
+    # as stored (words and lines stay upright for the extractors); None = same frame.
+    frame: FileFrame | None = None
 
     @property
     def text(self) -> str:

@@ -13,8 +13,9 @@ Tesseract runs with ``OMP_THREAD_LIMIT`` = ``settings.ocr.tesseract_threads`` (1
 default): parallelism comes from the page pool, and OpenMP threads on top of it
 oversubscribe the cores (STYLE.md anti-pattern 1).
 
-Coordinates refer to the page as cleaned up (square pixels, deskewed, turned upright),
-which is the image a reviewer should be shown.
+Word coordinates refer to the page as cleaned up (deskewed, turned upright), the frame the
+extractors need; ``Page.frame`` says how to map a box back to the page as stored
+(``extractor.page_frame``), which the pipeline does for every extracted value.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PIL import Image
 
 from credintake.extractor import preprocess
 from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.page_frame import FileFrame
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -84,19 +86,22 @@ def ocr_page(image: Image.Image, *, file: str, number: int,
     steps = prepared.steps  # orientation appends to it
     width_pt = prepared.image.width * 72.0 / prepared.dpi
     height_pt = prepared.image.height * 72.0 / prepared.dpi
+    turned = 0
     try:
         result = run_tesseract(prepared.image, prepared.dpi, settings, deadline)
         if settings.ocr.orientation and _looks_bad(result, settings):
-            result = _try_orientation(prepared, result, settings, deadline)
+            result, turned = _try_orientation(prepared, result, settings, deadline)
     except OcrFailure as failure:
         return Page(file=file, number=number, width=width_pt, height=height_pt, ocr=True,
                     error=failure.reason), steps
+    frame = FileFrame(width=width_pt, height=height_pt, skew_deg=prepared.skew_deg,
+                      quarter_ccw=turned) if prepared.skew_deg or turned else None
     del prepared
     words = result.words
     log.debug("ocr page done", extra={"file_page": number, "words": len(words), "steps": steps,
                                       "ms": round((time.monotonic() - started) * 1000)})
     return Page(file=file, number=number, width=result.width_pt, height=result.height_pt,
-                words=words, lines=build_lines(words), ocr=True,
+                words=words, lines=build_lines(words), ocr=True, frame=frame,
                 text_confidence=round(sum(w.conf for w in words) / len(words), 4) if words else None
                 ), steps
 
@@ -122,8 +127,9 @@ def _mostly_sideways(words: list[Word]) -> bool:
 
 
 def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: Settings,
-                     deadline: float) -> OcrResult:
-    """Ask OSD for the page's rotation; OCR the turned page and keep the better reading.
+                     deadline: float) -> tuple[OcrResult, int]:
+    """Ask OSD for the page's rotation; OCR the turned page and keep the better reading,
+    with the degrees (counter-clockwise) it was turned, 0 for the first reading.
 
     OSD failing (too little text, timeout) is not an error: the first reading stands.
     """
@@ -132,23 +138,24 @@ def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: 
     try:
         degrees_ccw = detect_orientation(prepared.image, prepared.dpi, settings, deadline)
     except OcrFailure:
-        return first
+        return first, 0
     if not degrees_ccw:
-        return first
+        return first, 0
     turned = preprocess.rotate(prepared.image, degrees_ccw)
     try:
         second = run_tesseract(turned, prepared.dpi, settings, deadline)
     except OcrFailure:
-        return first
+        return first, 0
     # A sideways page reads as confidently as the turned one (same words, same confidence):
     # then the reading whose words lie flat wins.
     upright = _mostly_sideways(first.words) and not _mostly_sideways(second.words) \
         and second.mean_conf >= first.mean_conf - 0.05
     better = (second.mean_conf > first.mean_conf or upright) \
         and len(second.words) >= 0.5 * len(first.words)
-    if better:
-        prepared.steps.append(f"orientation({degrees_ccw})")
-    return second if better else first
+    if not better:
+        return first, 0
+    prepared.steps.append(f"orientation({degrees_ccw})")
+    return second, degrees_ccw
 
 
 def _remaining(deadline: float, settings: Settings) -> float:

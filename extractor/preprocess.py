@@ -35,11 +35,13 @@ _WHITE = 255
 
 @dataclass
 class Prepared:
-    """The image to OCR, its (square) resolution and the clean-up steps applied, in order."""
+    """The image to OCR, its (square) resolution, the clean-up steps applied, in order, and
+    the deskew angle (degrees counter-clockwise; 0.0 = not rotated)."""
 
     image: Image.Image
     dpi: float
     steps: list[str] = field(default_factory=list)
+    skew_deg: float = 0.0
 
 
 def image_dpi(image: Image.Image, settings: OcrSettings) -> tuple[float, float]:
@@ -230,9 +232,10 @@ def prepare(image: Image.Image, settings: OcrSettings) -> Prepared:
     if not bilevel and background_spread(gray) > settings.flatten_background_spread:
         gray = flatten(gray, binarize=settings.binarize)
         steps.append("flatten")
+    skew = 0.0
     if settings.deskew:
         angle = estimate_skew(gray, settings.max_skew_deg)
         if abs(angle) >= settings.min_skew_deg:
-            gray = rotate(gray, angle)
+            gray, skew = rotate(gray, angle), angle
             steps.append(f"deskew({angle:+.2f})")
-    return Prepared(image=gray, dpi=dpi, steps=steps)
+    return Prepared(image=gray, dpi=dpi, steps=steps, skew_deg=skew)

@@ -291,7 +291,7 @@ def page_png(packet_id: str, doc_index: int, page: int, auth: Auth, db: Database
         name, sha = review.page_source(s, user, packet_id, doc_index, page, via="ui")
     data = BlobStore(db.blobs).read(sha)
     dpi = min(settings.api.page_image_dpi, settings.api.page_image_max_dpi)
-    png = render_png(name, data, page, dpi, settings.limits.max_image_pixels)
+    png = render_png(name, data, page, dpi, settings)
     w, h = _points(name, data, page, png, dpi)
     return Response(png, media_type="image/png",
                     headers={"Cache-Control": "private, max-age=300",

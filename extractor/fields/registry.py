@@ -8,7 +8,7 @@ emitting an unknown field raises, and an unknown doc type lists the known ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from credintake.contract import CV_ENTRY_FIELDS, DOC_TYPE_FIELDS, FieldValue
@@ -21,6 +21,13 @@ Fields = dict[str, FieldValue]
 class Extraction:
     fields: Fields = field(default_factory=dict)
     entries: dict[str, list[Fields]] | None = None
+
+    def values(self) -> Iterator[FieldValue]:
+        """Every extracted value, the entries' (CV education, work history) included."""
+        yield from self.fields.values()
+        for rows in (self.entries or {}).values():
+            for row in rows:
+                yield from row.values()
 
 
 Extractor = Callable[[list[Page]], Extraction]
