@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -44,6 +44,10 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         if settings.store.migrate_on_startup:
             db.migrate()
         app.state.db = db
+        if db.is_sqlite:
+            from credintake.api.audit_spool import AuditSpool
+
+            db.audit_spool = AuditSpool(db, settings.data_dir / "audit-spool").start()
         pool, sweeper = None, None
         if start_workers:
             if settings.jobs.broker_url:
@@ -64,6 +68,8 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
                 from credintake.api.jobs.celery_app import close_publishers
 
                 close_publishers()
+            if db.audit_spool is not None:
+                db.audit_spool.stop()
             db.dispose()
 
     app = FastAPI(title="credintake", version=__version__, lifespan=lifespan,
@@ -72,7 +78,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.state.settings = settings
     for router in ROUTERS:
         document_errors(router)
-        app.include_router(router)
+        app.include_router(router, dependencies=[Depends(reject_unknown_query)])
     install_error_handlers(app)
     from credintake.api.ui import install as install_ui
 
@@ -86,8 +92,8 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
 def document_errors(router: APIRouter) -> None:
     """Put the errors every route shares into its OpenAPI responses, in the common shape:
     400 where a body is read (it may not parse), 401 where a token is needed, 403 where the
-    role needed is above specialist, 404 where the path names a resource, 422 where there
-    is anything to validate. Errors particular to a route (400 for a semantic refusal, 409,
+    role needed is above specialist, 404 where the path names a resource, 422 everywhere
+    (invalid or unknown parameters). Errors particular to a route (400 for a semantic refusal, 409,
     413, 415) are declared in its decorator and take precedence."""
     for route in router.routes:
         if not isinstance(route, APIRoute) or not route.include_in_schema:
@@ -101,9 +107,27 @@ def document_errors(router: APIRouter) -> None:
             statuses.append(403)
         if d.path_params:
             statuses.append(404)
-        if d.path_params or d.query_params or d.header_params or d.body_params:
-            statuses.append(422)
+        statuses.append(422)            # any route: an unknown query parameter at least
         route.responses = {**error_responses(*statuses), **route.responses}
+
+
+async def reject_unknown_query(request: Request) -> None:
+    """422 for a query parameter the route does not take: a misspelt filter
+    (``?stauts=done``) must not silently return everything."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = set(_query_names(route.dependant))
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestValidationError([{"loc": ("query", name), "msg": "unknown query parameter",
+                                       "type": "extra_forbidden"} for name in unknown])
+
+
+def _query_names(dependant: Dependant) -> Iterator[str]:
+    yield from (p.alias for p in dependant.query_params)
+    for sub in dependant.dependencies:
+        yield from _query_names(sub)
 
 
 def _calls(dependant: Dependant) -> Iterator[Any]:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from credintake.api.store.db import Database
 from credintake.api.store.models import User
@@ -26,11 +27,14 @@ class AuthError(Exception):
         self.message = message
 
 
-def get_db(request: Request) -> Database:
+# Dependencies that do no I/O are ``async def``: FastAPI runs a sync dependency in its
+# thread pool, and under an upload burst every hop to a thread waits for the GIL.
+
+async def get_db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
@@ -69,22 +73,23 @@ def user_for(db: Database, scheme: str | None, token: str | None) -> User:
     return user
 
 
-def current_user(request: Request, db: DatabaseDep,
-                 creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-                 ) -> User:
+async def current_user(request: Request, db: DatabaseDep,
+                       creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+                       ) -> User:
     """The caller. On the API's paths ``AuthenticateFirst`` (authfirst.py) has already
     looked them up, before the body was read; anywhere else they are looked up here."""
     known = getattr(request.state, "user", None)
     if isinstance(known, User):
         return known
-    return user_for(db, creds.scheme if creds else None, creds.credentials if creds else None)
+    return await run_in_threadpool(user_for, db, creds.scheme if creds else None,
+                                   creds.credentials if creds else None)
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
 def require(role: str):  # type: ignore[no-untyped-def]
-    def dep(user: CurrentUser) -> User:
+    async def dep(user: CurrentUser) -> User:
         if not has_role(user.role, role):
             raise AuthError(403, f"this action needs the {role} role (you are {user.role})")
         return user

@@ -36,10 +36,12 @@ def upload_packet(user: Specialist, db: DatabaseDep,
                   # optional form fields are absent or a value (multipart has no null), so
                   # their types are not Optional: the schema must not offer null
                   application: Annotated[UploadFile, File(
-                      description="application.json (optional)")] = None,  # type: ignore[assignment]
+                      description="application.json (optional)")
+                  ] = None,  # type: ignore[assignment]
                   name: Annotated[str, Form(max_length=255)] = None,  # type: ignore[assignment]
-                  as_of: Annotated[IsoDate, Form(description="'today' for the rules; "
-                                             "default: the upload date")] = None,  # type: ignore[assignment]
+                  as_of: Annotated[IsoDate, Form(
+                      description="'today' for the rules; default: the upload date")
+                  ] = None,  # type: ignore[assignment]
                   ) -> JSONResponse:
     """202 once the bytes are in the blob store and the packet and job rows are committed."""
     intake = Intake(db, db.settings)
@@ -160,6 +162,6 @@ def page_image(packet_id: str, doc_index: int, page: int, user: Specialist, db: 
     data = BlobStore(db.blobs).read(sha)
     png = render_png(name, data, page, min(dpi or settings.api.page_image_dpi,
                                            settings.api.page_image_max_dpi),
-                     settings.limits.max_image_pixels)
+                     settings)
     return Response(png, media_type="image/png",
                     headers={"Cache-Control": "private, max-age=300"})

@@ -30,6 +30,7 @@ ALEMBIC_DIR = Path(__file__).with_name("alembic")
 
 READ_ONLY = "credintake_read_only"      # engine execution option and Session.info key
 AUDIT_PENDING = "credintake_audit_pending"   # Session.info key: audit rows of a read
+SQLITE_POOL = 40
 
 
 def database_url(settings: Settings) -> str:
@@ -55,7 +56,10 @@ def is_sqlite(url: str) -> bool:
 def make_engine(url: str) -> Engine:
     """An engine; for SQLite, WAL + busy timeout + foreign keys on every connection."""
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        # As many connections as request threads (anyio's pool: 40), so a reader never waits
+        # for a connection held by an upload that is queued on the write lock.
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               pool_size=SQLITE_POOL, max_overflow=10)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -104,6 +108,8 @@ class Database:
                                           expire_on_commit=False, info={READ_ONLY: True})
         event.listen(self.read_sessions, "before_flush", _refuse_writes)
         self.blobs = blob_dir(settings)
+        # the API process on SQLite spools the audit entries of reads (api/audit_spool.py)
+        self.audit_spool: Any = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -122,9 +128,10 @@ class Database:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
-        """A read-only transaction; the audit entries recorded in it are committed right
-        after it ends (before this returns), so a read is never served unaudited, yet the
-        read itself never queues on SQLite's write lock."""
+        """A read-only transaction; the audit entries recorded in it are made durable right
+        after it ends (before this returns), so a read is never served unaudited: committed
+        in a short transaction of their own, or appended to the audit spool when there is
+        one, so that the read never queues on SQLite's write lock at all."""
         with self.read_sessions() as session:
             try:
                 yield session
@@ -133,7 +140,9 @@ class Database:
                 session.rollback()
                 raise
             pending = session.info.pop(AUDIT_PENDING, [])
-        if pending:
+        if pending and self.audit_spool is not None:
+            self.audit_spool.append(pending)
+        elif pending:
             with self.session() as writer:
                 writer.add_all(pending)
 

@@ -1,15 +1,18 @@
 """Reads run in read-only transactions (issue 6, status/list latency under an upload burst):
 on SQLite a deferred BEGIN that never waits for the write lock, on PostgreSQL ``READ ONLY``.
-The audit entry of a read is still committed before the read is answered."""
+The audit entry of a read is durable before the read is answered: committed right after
+it, or, in the API process on SQLite, appended to the audit spool (api/audit_spool.py)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import InternalError
@@ -17,7 +20,7 @@ from sqlalchemy.exc import InternalError
 from credintake.api import audit
 from credintake.api.store.db import Database
 from credintake.api.store.models import AuditEntry, Packet
-from service_helpers import Service, make_settings, upload_dir, wait_done
+from service_helpers import Service, make_settings, upload_dir, wait_done, wait_for
 from tiny_packets import make_packet
 
 
@@ -89,29 +92,69 @@ def test_a_read_session_is_read_only_on_postgresql(tmp_path: Path, pg_url: str) 
     db.dispose()
 
 
-def test_a_get_is_answered_only_once_its_audit_entry_is_committed(service: Service) -> None:
+def test_a_get_is_answered_while_a_writer_holds_the_lock_and_its_entry_follows(
+        service: Service) -> None:
+    """The served API spools a read's audit entry (durable on disk) instead of waiting for
+    the write lock; the entry reaches audit_log once the lock is free."""
     packet = make_packet(service.tmp / "in-read", "pkt-read", variant=410)
     with service.client("specialist") as c:
         packet_id = upload_dir(c, packet).json()["packet_id"]
         wait_done(c, packet_id)
     db_file = service.settings.data_dir / "credintake.db"
+    spool = service.settings.data_dir / "audit-spool"
+    wait_for(lambda: not list(spool.glob("*.jsonl")), timeout=30)   # the polls' entries in
     before = _audit_rows(db_file, "packet.read")
     writer = sqlite3.connect(db_file, isolation_level=None, timeout=30)
     writer.execute("BEGIN IMMEDIATE")
-    answers: list[httpx.Response] = []
-
-    def read() -> None:
-        with service.client("specialist") as c:
-            answers.append(c.get(f"/packets/{packet_id}"))
-
-    t = threading.Thread(target=read)
-    t.start()
     try:
-        time.sleep(1.0)
-        assert not answers, "the read was answered before its audit entry was written"
+        with service.client("specialist") as c:
+            t = time.monotonic()
+            r = c.get(f"/packets/{packet_id}")
+            took = time.monotonic() - t
+        assert r.status_code == 200 and took < 2.0, took
+        spooled = [json.loads(line) for f in spool.glob("*.jsonl")
+                   for line in f.read_text().splitlines()]
+        assert {"action": "packet.read", "packet_id": packet_id}.items() <= spooled[-1].items()
+        assert _audit_rows(db_file, "packet.read") == before
     finally:
         writer.execute("COMMIT")
         writer.close()
-    t.join(30)
-    assert answers and answers[0].status_code == 200
-    assert _audit_rows(db_file, "packet.read") == before + 1
+    wait_for(lambda: _audit_rows(db_file, "packet.read") == before + 1, timeout=30)
+    wait_for(lambda: not list(spool.glob("*.jsonl")), timeout=30)
+
+
+CRASH = """
+import os, sys
+from credintake.api import audit
+from credintake.api.audit_spool import AuditSpool
+from credintake.api.store.db import Database
+from credintake.settings import Settings
+
+db = Database(Settings(data_dir=sys.argv[1]))
+db.audit_spool = AuditSpool(db, db.settings.data_dir / "audit-spool")
+db.audit_spool.dir.mkdir(exist_ok=True)       # no flusher thread: nothing reaches the table
+for i in range(3):
+    with db.read_session() as s:
+        audit.record(s, None, "packet.read", f"p{i}")
+os._exit(0)                                    # as if killed: no flush, no clean-up
+"""
+
+
+def test_entries_of_a_process_that_died_are_replayed_once(tmp_path: Path) -> None:
+    from credintake.api.audit_spool import AuditSpool, replay
+
+    db = _db(tmp_path)
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, "-c", CRASH, str(data)], check=True, timeout=120)
+    files = list((data / "audit-spool").glob("*.jsonl"))
+    assert len(files) == 1 and len(files[0].read_text().splitlines()) == 3
+    kept = files[0].read_bytes()
+    assert _audit_rows(data / "credintake.db", "packet.read") == 0
+    spool = AuditSpool(db, data / "audit-spool").start()     # start-up replays
+    spool.stop()
+    assert _audit_rows(data / "credintake.db", "packet.read") == 3
+    assert not list((data / "audit-spool").glob("*.jsonl"))
+    files[0].write_bytes(kept)            # a crash between the commit and the delete
+    assert replay(db, data / "audit-spool") == 0
+    assert _audit_rows(data / "credintake.db", "packet.read") == 3
+    db.dispose()
