@@ -223,13 +223,25 @@ def run_tesseract(image: Image.Image, dpi: float, settings: Settings,
             continue
         text = str(text).strip()
         confidence = float(conf) / 100.0
-        if not text or confidence < 0 or confidence < min_conf:
+        if not text or confidence < 0 or confidence < min_conf \
+                or _is_streak(text, int(width), int(height)):
             continue
         words.append(Word(text=text, x0=round(int(left) * scale, 2), top=round(int(top) * scale, 2),
                           x1=round((int(left) + int(width)) * scale, 2),
                           bottom=round((int(top) + int(height)) * scale, 2),
                           conf=round(min(confidence, 1.0), 4)))
     return OcrResult(words=words, width_pt=image.width * scale, height_pt=image.height * scale)
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _is_streak(text: str, width: int, height: int) -> bool:
+    """A mark with no letter or digit, much narrower than tall: what Tesseract makes of a
+    fax's dirty-sensor streak or a scanner's dust line (``|``, ``!``, ``;``, ``'``) cut
+    into short pieces. Kept, such pieces form rows of their own between text rows and
+    break the column and row grouping of the page (fax CV entries read out of order)."""
+    return width <= max(2, height // 4) and not _ALNUM.search(text)
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")

@@ -28,6 +28,9 @@ from credintake.extractor.names import clean_name, is_credential, looks_like_nam
 Fields = dict[str, FieldValue]
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")  # OCR spaces the @
+# OCR of a fax often loses the dot before the top-level domain ("jdoe@ gmail com").
+_EMAIL_DOTLESS = re.compile(r"([A-Za-z0-9._%+\-]+) ?@ ?([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)"
+                            r"[ ,]+(com|org|net|edu|gov|us|mil|info|health)\b")
 _NPI_LABELLED = re.compile(
     r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
 _TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
@@ -141,7 +144,19 @@ def _email(rows: list[Row]) -> FieldValue | None:
             if value.startswith("mailto:"):
                 value = value[7:]
             return _value(row, start, end, value, 0.95)
+    for row in rows:
+        m = _EMAIL_DOTLESS.search(row.text)
+        if m:
+            value = f"{m.group(1)}@{m.group(2)}.{m.group(3)}".lower()
+            return _value(row, m.start(), m.end(), value, 0.6)
     return None
+
+
+def _phone_as_printed(raw: str) -> str:
+    """The number as printed, without what OCR adds: spaces around a hyphen
+    ("349- 4312") and an opening parenthesis read as 1, l or [ ("1720) 868-0827")."""
+    raw = re.sub(r"\s*-\s*", "-", raw.strip())
+    return re.sub(r"^[1lI\[{](\d{3}\))", r"(\1", raw)
 
 
 def _phone(rows: list[Row]) -> FieldValue | None:
@@ -155,7 +170,7 @@ def _phone(rows: list[Row]) -> FieldValue | None:
                 continue
             if _looks_like_other_number(text, m.start, m.end):
                 continue
-            value = m.raw_string.strip()
+            value = _phone_as_printed(m.raw_string)
             labels = _PHONE_LABEL.findall(text[max(0, m.start - 30):m.start])
             rank = 1 if labels and _FAX.fullmatch(labels[-1]) else 0
             found.append((rank, _value(row, m.start, m.end, value, 0.9 if rank == 0 else 0.5)))

@@ -113,6 +113,21 @@ def test_header_fields_from_hand_placed_words() -> None:
     assert fields["name"].bbox[1] == 60 and fields["name"].page == 1
 
 
+def test_header_fields_as_a_fax_reads_them() -> None:
+    """OCR of a 98 dpi fax drops the dot before "com", spaces a hyphen and reads the
+    opening parenthesis as 1; the values come out as printed, the raw text as read."""
+    page = _page([
+        (72, 60, "Ana M. Lopez, MD", 20),
+        (72, 90, "ana.lopez@ example com | 1916) 555- 0101", 9),
+        (72, 150, "EDUCATION", 12),
+    ])
+    fields = header_fields(build_rows([page]))
+    assert fields["email"].value == "ana.lopez@example.com"
+    assert fields["email"].confidence < 0.9  # reconstructed, not read as printed
+    assert fields["phone"].value == "(916) 555-0101"
+    assert fields["phone"].raw == "1916) 555- 0101"
+
+
 def test_unknown_heading_in_heading_style_ends_the_work_section() -> None:
     page = _page([
         (72, 60, "Ana Lopez", 20),
