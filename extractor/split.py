@@ -4,7 +4,9 @@ Each page is classified on its own; a new document starts where the page type ch
 or where a single-page credential type repeats (two licenses in a row are two documents)
 unless the page says it continues the previous one ("Page 2 of 3", "continued"). The
 continuation cue only joins pages of the same type: fax headers print "Page 2 of 12" on
-every page of a whole faxed packet. A page
+every page of a whole faxed packet. A fax cover sheet is always a document of its own,
+although its type (``other``) is a multi-page one: the page after it (a cover letter, an
+attestation) is another document, not the cover's second page. A page
 the model is unsure of joins the document before it: CV and printout continuation pages
 carry little vocabulary of their own. The whole document is then classified again on all
 of its text, which is more reliable than any one page.
@@ -20,6 +22,9 @@ from credintake.extractor.layout import Page
 from credintake.settings import ClassifierSettings
 
 MULTI_PAGE_TYPES = {"cv", "other", "malpractice_insurance"}
+_FAX_WORD = re.compile(r"\bfax\b|\bfacsimile\b|\btransmittal\b", re.I)
+_ROUTING_LABEL = re.compile(r"^\W{0,3}(to|from|re|attn|subject)\b\s*:", re.I | re.M)
+_PAGE_COUNT = re.compile(r"^\W{0,3}(no\.?\s*of\s*)?pages?\b\s*:|including\s+(this\s+)?cover", re.I | re.M)
 _CONTINUED = re.compile(r"\bpage\s*([2-9]|\d\d)\s*(of|/)\s*\d+\b|\bcontinued\b|\(cont", re.I)
 
 
@@ -61,8 +66,19 @@ def _continues(pages: list[Page], preds: list[tuple[str, float]], group: list[in
                min_confidence: float) -> bool:
     prev_type = preds[group[-1]][0]
     doc_type, conf = preds[i]
+    if is_fax_cover(pages[group[-1]]) or is_fax_cover(pages[i]):
+        return False
     if conf < min_confidence:
         return True
     if doc_type != prev_type:
         return False
     return doc_type in MULTI_PAGE_TYPES or bool(_CONTINUED.search(pages[i].text[:4000]))
+
+
+def is_fax_cover(page: Page) -> bool:
+    """A fax cover sheet: the word fax, a page count and routing labels (To:, From:, Re:).
+    Credentials print "Fax:" numbers too, but not a page count with To/From routing."""
+    text = page.text[:3000]
+    if not _FAX_WORD.search(text) or not _PAGE_COUNT.search(text):
+        return False
+    return len({m.group(1).lower() for m in _ROUTING_LABEL.finditer(text)}) >= 2
