@@ -8,6 +8,7 @@ no label of ours and are ignored; "Printed"/"Last Renewal"/"Fee" rows are exclud
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put,
                                                  register_labels, search, starts_with_label)
@@ -81,28 +82,48 @@ def _profession_value(text: str) -> tuple[str, int, int] | None:
     return got
 
 
+# What OCR makes of letters in a name cell ("HENRY, MARY $"), for telling name rows only.
+_OCR_NAME_LETTERS = str.maketrans({"$": "S", "0": "O", "1": "I", "5": "S", "|": "I"})
+
+
 def _result_rows(doc: Doc) -> tuple[Seg, list[Seg]] | None:
-    """A search-results table: a header row of labels and two or more name rows under it."""
-    for hit in find_labels(doc, NAME_LABELS, fuzzy=False):
+    """A search-results table: a header row of labels and two or more name rows under it.
+
+    The header is found by its Name label, or, when OCR lost that one (a shaded cell), by
+    its License # label; the rows are then the name-like cells of one left-aligned column."""
+    hits = [*find_labels(doc, NAME_LABELS, fuzzy=False), *find_labels(doc, NUMBER_LABELS, fuzzy=False)]
+    for hit in hits:
         if hit.first != 0 or hit.last != len(hit.seg.words):
             continue
         segs = doc.page_segs(hit.seg.page)
-        hb = hit.seg.bbox
-        mid, h = (hb[1] + hb[3]) / 2, hit.seg.height
-        header = [s for s in segs if abs((s.bbox[1] + s.bbox[3]) / 2 - mid) < 0.6 * h and starts_with_label(s.words)]
-        if len(header) < 3:
+        cells = _header_cells(segs, hit.seg)
+        if len(cells) < 3:
             continue
-        names = [s for s in segs if s.bbox[1] > hb[3] and abs(s.bbox[0] - hb[0]) < 15 and looks_like_name(s.text)]
-        if len(names) >= 2:
-            return hit.seg, names
+        below = max(c.bbox[3] for c in cells)
+        names = [s for s in segs if s.bbox[1] > below
+                 and looks_like_name(s.text.translate(_OCR_NAME_LETTERS))]
+        column = max(([n for n in names if abs(n.bbox[0] - m.bbox[0]) < 15] for m in names),
+                     key=len, default=[])
+        if len(column) >= 2:
+            return hit.seg, column
     return None
+
+
+def _header_cells(segs: list[Seg], header: Seg) -> list[Seg]:
+    """The column labels on the header's row."""
+    mid = (header.bbox[1] + header.bbox[3]) / 2
+    return [s for s in segs if abs((s.bbox[1] + s.bbox[3]) / 2 - mid) < 0.6 * header.height
+            and starts_with_label(s.words)]
 
 
 def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> tuple[list[Page], float, float]:
     """The page with only the header row, what is above it and one result row, that row
     moved up under the header (so "value below the label" reads it). Returns the pages,
     the row's new top and how far it moved, to put the boxes back afterwards."""
-    top_of_header = header.bbox[1]
+    # the header row's cells, not the one label found: on a scan one box may be stretched
+    # by a speck, and the other labels would fall below its top or the row below its bottom
+    cells = _header_cells(doc.page_segs(header.page), header)
+    top_of_header = max(c.bbox[1] for c in cells)
     keep_words: list[Word] = []
     moved: list[Word] = []
     for seg in doc.page_segs(header.page):
@@ -113,7 +134,8 @@ def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> tuple[list[Page], floa
             moved.extend(seg.words)
     shift = 0.0
     if moved:
-        shift = min(w.top for w in moved) - (header.bbox[3] + 0.5 * header.height)
+        bottom = median(c.bbox[3] for c in cells)
+        shift = min(w.top for w in moved) - (bottom + 0.5 * median(c.height for c in cells))
         keep_words += [Word(w.text, w.x0, w.top - shift, w.x1, w.bottom - shift, w.conf) for w in moved]
     p = header.page
     others = [pg for pg in doc.pages if pg is not p]
@@ -125,6 +147,8 @@ def _keep_rows(doc: Doc, header: Seg, row: Seg | None) -> tuple[list[Page], floa
 def _row_fields(doc: Doc, header: Seg, row: Seg | None) -> dict:
     pages, row_top, shift = _keep_rows(doc, header, row)
     fields = _fields(Doc(pages))
+    if row is not None and "holder_name" not in fields:  # the Name label itself unreadable
+        fields["holder_name"] = Hit(row.text, row.page, row.words, row.text, 0.7).field()
     for fv in fields.values():  # boxes of the moved row back where the row is printed
         if shift and fv.bbox is not None and fv.page == header.page.number and fv.bbox[1] > row_top:
             x0, y0, x1, y1 = fv.bbox

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from credintake.extractor.fields import extract
+from credintake.extractor.fields.context import applicant
 from credintake.extractor.read import read_file
 from credintake.sample_docs import degrade
 from credintake.sample_docs.generate import render_document, supports
@@ -48,3 +49,27 @@ def test_scanned_training_form_with_checkboxes() -> None:
     got = {k: v.value for k, v in extract("training_certificate", pages).fields.items()}
     for name in ("holder_name", "training_type", "start_date", "end_date", "institution"):
         assert got.get(name) == expected[name], name
+
+
+def _scanned_search_results(seed: int) -> tuple[list, dict, str]:
+    """A board's search-results printout (several licensees sharing the applicant's
+    surname), scanned at 150-300 dpi and up to 3 degrees crooked."""
+    rng = random.Random(500 + seed)
+    persona = make_persona(rng, profession="MD")
+    doc = render_document("state_license", "state_license/search_results", persona, rng)
+    image = degrade.scanned(next(degrade.render_pages(doc.pdf, 300)), rng)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=image.info["dpi"])
+    pages = read_file("scan.png", buf.getvalue(), Settings()).pages
+    return pages, doc.label["fields"], f"{persona.first} {persona.last}"
+
+
+@pytest.mark.parametrize("seed", [2, 7])
+def test_scanned_search_results_keep_to_the_applicants_row(seed: int) -> None:
+    """Seed 2: one header label's box stretched by a speck; seed 7: OCR reads the shaded
+    "Name" header cell as junk, so the table is found by its License # label."""
+    pages, expected, name = _scanned_search_results(seed)
+    with applicant(name):
+        got = {k: v.value for k, v in extract("state_license", pages).fields.items()}
+    for field in ("holder_name", "license_number", "status", "expiration_date"):
+        assert got.get(field) == expected[field], field
