@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import or_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from credintake.api.store.models import Packet, User
 from credintake.api.users import has_role
@@ -39,7 +39,9 @@ def visible(query: Any, user: User) -> Any:
 
 def packet_for(session: Session, user: User, packet_id: str) -> Packet:
     """The packet if ``user`` may see it; otherwise the same 404 as for no packet at all."""
-    packet = session.get(Packet, packet_id)
+    # the result JSON (the whole contract) loads only where it is used: a status read
+    # must not parse it on every poll
+    packet = session.get(Packet, packet_id, options=[defer(Packet.result)])
     if packet is None or not can_view(user, packet):
         raise NotFoundError(f"no packet {packet_id!r}")
     return packet

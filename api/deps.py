@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -57,6 +57,25 @@ def get_session(request: Request, db: DatabaseDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+T = TypeVar("T")
+
+
+async def read(db: Database, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work(session, *args, **kwargs)`` in a read session, in one hop to the thread pool;
+    the session's audit entries are durable (``Database.read_session``) when this returns.
+
+    For the reads that dashboards poll (status, lists). A sync route with ``SessionDep``
+    hops between the event loop and the thread pool four times (open the session, run the
+    route, close it, validate the response), and while uploads arrive every hop waits for
+    the GIL behind the upload threads; an ``async`` route awaiting this makes one hop
+    (bench/RESULTS_service.md, section 1c). The token lookup (authfirst.py) is the other."""
+    def run() -> T:
+        with db.read_session() as session:
+            return work(session, *args, **kwargs)
+
+    return await run_in_threadpool(run)
+
 
 bearer = HTTPBearer(auto_error=False, description="API token from `credintake users add`")
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, defer
 
 from credintake.api import access, audit
 from credintake.api.errors import NotReadyError
@@ -34,6 +34,11 @@ def packet_public(session: Session, packet: Packet, *, with_files: bool = False
         files = [{"name": m.name, "sha256": m.sha256, "size": m.size} for m in session.scalars(
             select(PacketFile).where(PacketFile.packet_id == packet.id).order_by(
                 PacketFile.name))]
+    return _public(packet, job, assignee, files)
+
+
+def _public(packet: Packet, job: Job | None, assignee: str | None,
+            files: list[dict[str, Any]]) -> PacketPublic:
     return PacketPublic(
         id=packet.id, name=packet.name, source=packet.source, status=packet.status,
         as_of=packet.as_of, batch_id=packet.batch_id, assignee=assignee,
@@ -68,11 +73,28 @@ def list_packets(session: Session, user: User, *, status: str | None = None,
             q = q.join(who, who.id == Packet.assignee_id).where(
                 who.name == (user.name if assignee == "me" else assignee))
     count = session.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rows = list(session.scalars(q.order_by(Packet.created_at.desc(), Packet.id)
+    rows = list(session.scalars(q.options(defer(Packet.result))
+                                .order_by(Packet.created_at.desc(), Packet.id)
                                 .limit(limit).offset(offset)))
     audit.record(session, user, "packet.list", None, count=len(rows),
                  packet_ids=[p.id for p in rows])
-    return [packet_public(session, p) for p in rows], count
+    jobs, names = _jobs_and_assignees(session, rows)
+    return [_public(p, jobs.get(p.id), names.get(p.assignee_id or -1), []) for p in rows], count
+
+
+def _jobs_and_assignees(session: Session, packets: list[Packet]
+                        ) -> tuple[dict[str, Job], dict[int, str]]:
+    """The jobs and assignee names of a page of packets in two queries, not two per packet:
+    a list is polled by every open dashboard, and its ~100 small queries per page were the
+    costliest thing in the API process under an upload burst (bench/RESULTS_service.md 1c)."""
+    if not packets:
+        return {}, {}
+    jobs = {j.packet_id: j for j in session.scalars(
+        select(Job).where(Job.packet_id.in_([p.id for p in packets])))}
+    ids = {p.assignee_id for p in packets if p.assignee_id}
+    names = {uid: name for uid, name in session.execute(
+        select(User.id, User.name).where(User.id.in_(ids)))} if ids else {}
+    return jobs, names
 
 
 def result_of(session: Session, user: User, packet_id: str) -> dict[str, Any]:

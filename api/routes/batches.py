@@ -6,13 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from credintake.api import audit, review
-from credintake.api.deps import Coordinator, DatabaseDep, SessionDep
+from credintake.api.deps import Coordinator, DatabaseDep, read
 from credintake.api.errors import UnsupportedTypeError, error_responses
 from credintake.api.intake import Intake
 from credintake.api.routes.packets import accepted_public
 from credintake.api.schemas import BatchAcceptedPublic, IsoDate, PacketsPublic
+from credintake.api.store.models import Batch, User
+from credintake.errors import NotFoundError
 
 router = APIRouter(prefix="/batches", tags=["batches"])
 
@@ -42,11 +45,12 @@ def upload_batch(user: Coordinator, db: DatabaseDep,
 
 
 @router.get("/{batch_id}", response_model=PacketsPublic, summary="Progress of a batch")
-def get_batch(batch_id: str, user: Coordinator, session: SessionDep) -> PacketsPublic:
+async def get_batch(batch_id: str, user: Coordinator, db: DatabaseDep) -> PacketsPublic:
     """The batch's packets the caller may see; another organisation's batch is a 404."""
-    from credintake.api.store.models import Batch
-    from credintake.errors import NotFoundError
+    return await read(db, _batch_packets, user, batch_id)
 
+
+def _batch_packets(session: Session, user: User, batch_id: str) -> PacketsPublic:
     batch = session.get(Batch, batch_id)
     if batch is None or batch.organization_id != user.organization_id:
         raise NotFoundError(f"no batch {batch_id!r}")

@@ -8,7 +8,8 @@ from fastapi import APIRouter, File, Form, Query, UploadFile, status
 from fastapi.responses import JSONResponse, Response
 
 from credintake.api import access, audit, review
-from credintake.api.deps import Admin, Coordinator, DatabaseDep, SessionDep, Specialist
+from credintake.api.deps import (Admin, Coordinator, DatabaseDep, SessionDep, Specialist,
+                                 read)
 from credintake.api.errors import InvalidPacketError, TooLargeError, error_responses
 from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, PacketInput,
                                    packet_name)
@@ -90,24 +91,24 @@ class _NoClose:
 
 
 @router.get("", response_model=PacketsPublic, summary="List and filter packets")
-def list_packets(user: Specialist, session: SessionDep,
-                 status_: Annotated[str | None, Query(alias="status", pattern=
-                                                      "^(queued|running|done|failed)$")] = None,
-                 has_errors: bool | None = None,
-                 assignee: Annotated[str | None, Query(description="a user name, 'me' or "
-                                                       "'none'")] = None,
-                 batch_id: str | None = None,
-                 limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> PacketsPublic:
-    data, count = review.list_packets(session, user, status=status_, has_errors=has_errors,
-                                      assignee=assignee, batch_id=batch_id, limit=limit,
-                                      offset=offset)
+async def list_packets(user: Specialist, db: DatabaseDep,
+                       status_: Annotated[str | None, Query(
+                           alias="status", pattern="^(queued|running|done|failed)$")] = None,
+                       has_errors: bool | None = None,
+                       assignee: Annotated[str | None, Query(description="a user name, 'me' "
+                                                             "or 'none'")] = None,
+                       batch_id: str | None = None,
+                       limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                       offset: Annotated[int, Query(ge=0)] = 0) -> PacketsPublic:
+    data, count = await read(db, review.list_packets, user, status=status_,
+                             has_errors=has_errors, assignee=assignee, batch_id=batch_id,
+                             limit=limit, offset=offset)
     return PacketsPublic(data=data, count=count)
 
 
 @router.get("/{packet_id}", response_model=PacketPublic, summary="Packet status")
-def get_packet(packet_id: str, user: Specialist, session: SessionDep) -> PacketPublic:
-    return review.read_packet(session, user, packet_id)
+async def get_packet(packet_id: str, user: Specialist, db: DatabaseDep) -> PacketPublic:
+    return await read(db, review.read_packet, user, packet_id)
 
 
 @router.patch("/{packet_id}", response_model=PacketPublic,
@@ -121,8 +122,9 @@ def update_packet(packet_id: str, body: PacketUpdateIn, user: Coordinator,
 
 @router.get("/{packet_id}/result", summary="The packet's result (contract JSON)",
             responses=error_responses(409))
-def get_result(packet_id: str, user: Specialist, session: SessionDep) -> JSONResponse:
-    return JSONResponse(review.result_of(session, user, packet_id))
+async def get_result(packet_id: str, user: Specialist, db: DatabaseDep) -> JSONResponse:
+    # the response is rendered in the thread too: a contract JSON is large for the event loop
+    return await read(db, lambda s: JSONResponse(review.result_of(s, user, packet_id)))
 
 
 @router.post("/{packet_id}/reprocess", status_code=status.HTTP_202_ACCEPTED,
@@ -145,9 +147,9 @@ def reprocess(packet_id: str, user: Admin, db: DatabaseDep) -> PacketPublic:
 
 
 @router.get("/{packet_id}/documents", response_model=list[DocumentPublic])
-def list_documents(packet_id: str, user: Specialist, session: SessionDep
-                   ) -> list[DocumentPublic]:
-    return review.documents(session, user, packet_id)
+async def list_documents(packet_id: str, user: Specialist, db: DatabaseDep
+                         ) -> list[DocumentPublic]:
+    return await read(db, review.documents, user, packet_id)
 
 
 @router.get("/{packet_id}/documents/{doc_index}/pages/{page}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from credintake.api import review
-from credintake.api.deps import DatabaseDep, SessionDep, Specialist
+from credintake.api.deps import DatabaseDep, SessionDep, Specialist, read
 from credintake.api.schemas import (DecisionPublic, FieldCorrectionIn, FieldPublic,
                                     FindingPublic, FindingResolutionIn)
 
@@ -14,8 +14,8 @@ router = APIRouter(prefix="/packets/{packet_id}", tags=["review"])
 
 
 @router.get("/fields", response_model=list[FieldPublic])
-def list_fields(packet_id: str, user: Specialist, session: SessionDep) -> list[FieldPublic]:
-    return review.fields(session, user, packet_id)
+async def list_fields(packet_id: str, user: Specialist, db: DatabaseDep) -> list[FieldPublic]:
+    return await read(db, review.fields, user, packet_id)
 
 
 @router.post("/fields/{field_id}/correction", response_model=FieldPublic,
@@ -28,9 +28,9 @@ def correct_field(packet_id: str, field_id: int, body: FieldCorrectionIn, user: 
 
 
 @router.get("/findings", response_model=list[FindingPublic])
-def list_findings(packet_id: str, user: Specialist, session: SessionDep
-                  ) -> list[FindingPublic]:
-    return review.findings(session, user, packet_id)
+async def list_findings(packet_id: str, user: Specialist, db: DatabaseDep
+                        ) -> list[FindingPublic]:
+    return await read(db, review.findings, user, packet_id)
 
 
 @router.post("/findings/{finding_id}/resolution", response_model=FindingPublic,
@@ -42,6 +42,6 @@ def resolve_finding(packet_id: str, finding_id: int, body: FindingResolutionIn,
 
 
 @router.get("/decisions", response_model=list[DecisionPublic])
-def list_decisions(packet_id: str, user: Specialist, session: SessionDep
-                   ) -> list[DecisionPublic]:
-    return review.decisions(session, user, packet_id)
+async def list_decisions(packet_id: str, user: Specialist, db: DatabaseDep
+                         ) -> list[DecisionPublic]:
+    return await read(db, review.decisions, user, packet_id)

@@ -100,6 +100,14 @@ def test_assign_and_filter_by_assignee(service: Service, done_packet: dict) -> N
     with service.client("specialist") as s:
         mine = s.get("/packets", params={"assignee": "me"}).json()
     assert [p["id"] for p in mine["data"]] == [done_packet["id"]]
+    with service.client("coordinator") as c:
+        listed = c.get("/packets").json()["data"]
+        # a list page loads jobs and assignees for the whole page at once: each entry must
+        # still be its own packet's, as the status route shows them (files aside)
+        for entry in listed:
+            status = c.get(f"/packets/{entry['id']}").json()
+            assert entry == {**status, "files": []}, entry["id"]
+    assert any(p["assignee"] == specialist for p in listed)
 
 
 def test_documents_fields_correction_and_decisions(service: Service, done_packet: dict) -> None:
