@@ -2,7 +2,9 @@
 
 Every read and action calls the API's service functions (``credintake.api.review``,
 ``Intake``), so the audit log and the rules see the same thing whichever way a reviewer
-works. Pages are Jinja2 with autoescape on; forms and fetch POSTs carry the session's CSRF
+works. Pages and data the screens GET are read like the JSON API's reads: in a read-only
+transaction (``Database.read_session``) whose audit entries go to the audit spool, so a
+reviewer's page never queues on SQLite's write lock behind uploads and result commits. Pages are Jinja2 with autoescape on; forms and fetch POSTs carry the session's CSRF
 token; packets outside a user's access answer 404 (api/access.py, the rule the JSON API
 uses too).
 """
@@ -72,7 +74,7 @@ def current(request: Request, db: DatabaseDep) -> tuple[User, dict[str, Any]]:
     data = sess.unsign(_key(request), request.cookies.get(sess.COOKIE))
     if data is None:
         raise LoginRequired()
-    with db.session() as s:
+    with db.read_session() as s:
         user = s.get(User, data.get("uid"))
         if user is None or user.revoked_at is not None or not sess.same(
                 user.token_hash[:24], data.get("th")):
@@ -180,7 +182,7 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
         q = q.where(Packet.assignee_id.is_(None))
     col = SORTS.get(sort, Packet.created_at)
     order = col.asc().nulls_last() if dir == "asc" else col.desc().nulls_last()
-    with db.session() as s:
+    with db.read_session() as s:
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         packets = list(s.scalars(q.order_by(order, Packet.id).limit(200)))
         names = {u.id: u.name for u in s.scalars(select(User).where(
@@ -252,7 +254,7 @@ def _opener(up: UploadFile):  # type: ignore[no-untyped-def]
 @router.get("/packets/{packet_id}/status.json")
 def status_json(packet_id: str, auth: Auth, db: DatabaseDep) -> JSONResponse:
     user, _ = auth
-    with db.session() as s:
+    with db.read_session() as s:
         packet = access.packet_for(s, user, packet_id)
         job = s.scalar(select(Job).where(Job.packet_id == packet.id))
         body = {"id": packet.id, "status": packet.status, "errors": packet.error_count,
@@ -270,7 +272,7 @@ def status_json(packet_id: str, auth: Auth, db: DatabaseDep) -> JSONResponse:
 def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
                 ) -> HTMLResponse:
     user, data = auth
-    with db.session() as s:
+    with db.read_session() as s:
         view = build(s, user, packet_id)
         users = [u.name for u in s.scalars(select(User).where(
             User.revoked_at.is_(None), User.organization_id == user.organization_id)
@@ -287,7 +289,7 @@ def page_png(packet_id: str, doc_index: int, page: int, auth: Auth, db: Database
     the page can scale boxes (page points, origin top-left) onto the image."""
     user, _ = auth
     settings = db.settings
-    with db.session() as s:
+    with db.read_session() as s:
         name, sha = review.page_source(s, user, packet_id, doc_index, page, via="ui")
     data = BlobStore(db.blobs).read(sha)
     dpi = min(settings.api.page_image_dpi, settings.api.page_image_max_dpi)

@@ -6,13 +6,17 @@ it, or, in the API process on SQLite, appended to the audit spool (api/audit_spo
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import InternalError
@@ -120,6 +124,56 @@ def test_a_get_is_answered_while_a_writer_holds_the_lock_and_its_entry_follows(
         writer.execute("COMMIT")
         writer.close()
     wait_for(lambda: _audit_rows(db_file, "packet.read") == before + 1, timeout=30)
+    wait_for(lambda: not list(spool.glob("*.jsonl")), timeout=30)
+
+
+@contextmanager
+def _ui_client(service: Service, role: str) -> Iterator[httpx.Client]:
+    """A browser-like client signed in to the review screens with ``role``'s token."""
+    with httpx.Client(base_url=service.url, timeout=60, follow_redirects=True) as c:
+        form = c.get("/ui/login")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+        assert csrf, "no CSRF token on the sign-in form"
+        r = c.post("/ui/login", data={"token": service.tokens[role], "csrf": csrf.group(1)})
+        assert r.status_code == 200 and r.url.path == "/ui/queue", r.status_code
+        yield c
+
+
+def test_the_screens_read_while_a_writer_holds_the_lock_and_their_entries_follow(
+        service: Service) -> None:
+    """The review screens' GETs (sign-in check, queue, packet page, status poll) read in
+    read-only transactions and spool their audit entries, like the JSON API's reads."""
+    packet = make_packet(service.tmp / "in-ui-read", "pkt-ui-read", variant=411)
+    with service.client("specialist") as c:
+        packet_id = upload_dir(c, packet).json()["packet_id"]
+        wait_done(c, packet_id)
+    db_file = service.settings.data_dir / "credintake.db"
+    spool = service.settings.data_dir / "audit-spool"
+    pages = {"packet.list": "/ui/queue", "packet.read": f"/ui/packets/{packet_id}",
+             "packet.status.read": f"/ui/packets/{packet_id}/status.json"}
+    with _ui_client(service, "specialist") as ui:
+        wait_for(lambda: not list(spool.glob("*.jsonl")), timeout=30)
+        before = {action: _audit_rows(db_file, action) for action in pages}
+        writer = sqlite3.connect(db_file, isolation_level=None, timeout=30)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            for path in pages.values():
+                t = time.monotonic()
+                r = ui.get(path)
+                took = time.monotonic() - t
+                assert r.status_code == 200 and took < 2.0, (path, r.status_code, took)
+            spooled = [json.loads(line) for f in spool.glob("*.jsonl")
+                       for line in f.read_text().splitlines()]
+            assert {e["action"] for e in spooled} >= set(pages)
+            assert {(e["action"], e["detail"].get("via")) for e in spooled} >= {
+                ("packet.list", "ui"), ("packet.status.read", "ui")}
+            assert {action: _audit_rows(db_file, action) for action in pages} == before
+        finally:
+            writer.execute("COMMIT")
+            writer.close()
+    # the packet page also reads documents, fields, findings and decisions (audited too)
+    wait_for(lambda: all(_audit_rows(db_file, action) > before[action] for action in pages),
+             timeout=30)
     wait_for(lambda: not list(spool.glob("*.jsonl")), timeout=30)
 
 
