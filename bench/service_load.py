@@ -5,8 +5,9 @@ mode (SQLite in a tmp data dir, the embedded worker pool, the real pipeline).
     python bench/service_load.py batch [--count 1000] [--budget 900]
 
 ``concurrency``: upload scanned (image-only) packets so the workers are busy with OCR, then
-fire N concurrent small text-packet uploads while two threads poll the status and list
-endpoints; prints p50/p95/max latencies.
+fire N concurrent small text-packet uploads (from a client process of their own;
+``--uploads-in-process`` for the pollers' process) while two threads poll the status and
+list endpoints; prints p50/p95/max latencies.
 ``batch``: render ``count`` distinct one-document PDFs, upload them as batch zips (loose
 files = packets of one), sample VmRSS of the server and its worker processes every second
 until every packet is done (or ``budget`` seconds pass), then check in the database that
@@ -185,6 +186,59 @@ def scanned_pdf(seed: int, pages: int) -> bytes:
 
 # --- scenario 1 ------------------------------------------------------------------------
 
+def upload_dir(url: str, token: str, pdir: Path) -> tuple[float, int, str]:
+    """POST one generated packet directory; (seconds to the answer, status, packet id)."""
+    files = []
+    for f in sorted(pdir.iterdir()):
+        if f.name == "application.json":
+            files.append(("application", (f.name, f.read_bytes(), "application/json")))
+        else:
+            files.append(("files", (f.name, f.read_bytes(), "application/pdf")))
+    with httpx.Client(base_url=url, timeout=120,
+                      headers={"Authorization": f"Bearer {token}"}) as uc:
+        t = time.perf_counter()
+        r = uc.post("/packets", files=files)
+        took = time.perf_counter() - t
+    return took, r.status_code, r.json().get("packet_id", "") if r.status_code == 202 else ""
+
+
+def upload_all(url: str, token: str, dirs: list[Path]) -> list[tuple[float, int, str]]:
+    """Every directory at once, one thread each (the burst)."""
+    with ThreadPoolExecutor(len(dirs)) as ex:
+        return list(ex.map(lambda d: upload_dir(url, token, d), dirs))
+
+
+def start_uploader(srv: Server, dirs: list[Path]) -> subprocess.Popen[str]:
+    """The burst's client in a process of its own, ready to go: 20 upload threads building
+    multipart bodies in the pollers' process would hold *its* GIL, and the pollers would
+    time their own client as much as the server (section 1c of RESULTS_service.md)."""
+    proc = subprocess.Popen([sys.executable, __file__, "uploader", srv.url, srv.token,
+                             *map(str, dirs)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout and proc.stdin
+    if proc.stdout.readline().strip() != "ready":
+        raise RuntimeError("the uploader process did not start")
+    return proc
+
+
+def finish_uploader(proc: subprocess.Popen[str]) -> list[tuple[float, int, str]]:
+    assert proc.stdout and proc.stdin
+    proc.stdin.write("go\n")
+    proc.stdin.flush()
+    done = [tuple(x) for x in json.loads(proc.stdout.readline())]
+    proc.wait(timeout=60)
+    return done  # type: ignore[return-value]
+
+
+def uploader(args: argparse.Namespace) -> dict[str, Any]:
+    """Child of ``start_uploader``: say ready, wait for go, run the burst, print results."""
+    print("ready", flush=True)
+    sys.stdin.readline()
+    print(json.dumps(upload_all(args.url, args.token, [Path(d) for d in args.dirs])),
+          flush=True)
+    return {}
+
+
 def concurrency(args: argparse.Namespace) -> dict[str, Any]:
     from credintake.sample_docs.generate import generate_packet
 
@@ -236,27 +290,18 @@ def concurrency(args: argparse.Namespace) -> dict[str, Any]:
         time.sleep(3.0)  # a baseline of polls with only OCR running
         up_lat: list[float] = []
         up_ids: list[str] = []
-
-        def upload(pdir: Path) -> None:
-            files = []
-            for f in sorted(pdir.iterdir()):
-                if f.name == "application.json":
-                    files.append(("application", (f.name, f.read_bytes(), "application/json")))
-                else:
-                    files.append(("files", (f.name, f.read_bytes(), "application/pdf")))
-            with srv.client() as uc:
-                t = time.perf_counter()
-                r = uc.post("/packets", files=files)
-                up_lat.append(time.perf_counter() - t)
-                if r.status_code != 202:
-                    errors.append(f"upload {r.status_code}")
-                else:
-                    up_ids.append(r.json()["packet_id"])
-
+        uploader = None if args.uploads_in_process else start_uploader(srv, small)
         t_up, p_up = time.monotonic(), time.perf_counter()
-        with ThreadPoolExecutor(args.uploads) as ex:
-            list(ex.map(upload, small))
+        done = (upload_all(srv.url, srv.token, small) if uploader is None
+                else finish_uploader(uploader))
+        for took, code, pid in done:
+            up_lat.append(took)
+            if code != 202:
+                errors.append(f"upload {code}")
+            else:
+                up_ids.append(pid)
         out["uploads_wall_s"] = round(time.monotonic() - t_up, 2)
+        out["uploads_from"] = "the pollers' process" if uploader is None else "a process of its own"
         p_end = time.perf_counter()
         out["loadavg_after_uploads"] = os.getloadavg()
         time.sleep(3.0)
@@ -376,12 +421,22 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--uploads", type=int, default=20)
     a.add_argument("--poll-max-s", type=float, default=120)
     a.add_argument("--workers", type=int, default=2)
+    a.add_argument("--uploads-in-process", action="store_true",
+                   help="run the upload threads in the pollers' process (the method of "
+                        "sections 1 and 1b, which times the client's GIL too)")
+    u = sub.add_parser("uploader", help=argparse.SUPPRESS)
+    u.add_argument("url")
+    u.add_argument("token")
+    u.add_argument("dirs", nargs="+")
     b = sub.add_parser("batch")
     b.add_argument("--count", type=int, default=1000)
     b.add_argument("--per-zip", type=int, default=250)
     b.add_argument("--budget", type=float, default=900)
     b.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
+    if args.cmd == "uploader":
+        uploader(args)
+        return 0
     res = concurrency(args) if args.cmd == "concurrency" else batch(args)
     print(json.dumps(res, indent=1, default=str))
     return 0
