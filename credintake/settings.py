@@ -164,6 +164,8 @@ class JobSettings(BaseModel):
 
     broker_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_BROKER_URL"))
     embedded_workers: int | None = None     # None: ``Settings.workers``
+    # added to the embedded workers' niceness: OCR yields the CPU to the API process
+    worker_nice: int = Field(default=10, ge=0, le=19)
     lease_seconds: float = 60.0
     heartbeat_seconds: float = 10.0
     poll_seconds: float = 0.5

@@ -38,6 +38,9 @@ def worker_main(settings_data: dict[str, Any], name: str, stop: Connection) -> N
     from credintake.api.store.db import Database
 
     settings = Settings(**settings_data)
+    # Below the API process (and Tesseract below it too, inheriting this): on a small
+    # machine a status poll otherwise queues for the CPU behind OCR (RESULTS_service.md 1c)
+    os.nice(settings.jobs.worker_nice)
     try:
         from PIL import Image
 

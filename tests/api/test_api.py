@@ -7,11 +7,12 @@ import csv
 import hashlib
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from service_helpers import Service, upload_dir, wait_done
+from service_helpers import Service, upload_dir, wait_done, wait_for
 from tiny_packets import make_packet, pdf_bytes, zip_dir
 
 
@@ -236,3 +237,14 @@ def test_refused_upload_leaves_nothing_behind(service: Service) -> None:
             ("files", ("macro.docm", b"PK\x03\x04", "application/octet-stream"))])
     assert r.status_code == 415
     assert state() == before
+
+
+def test_embedded_workers_run_below_the_api_process(service: Service) -> None:
+    """OCR in the worker processes must not take the CPU from status polls: the workers run
+    ``jobs.worker_nice`` (default 10) lower than the process that serves the API."""
+    assert service.settings.jobs.worker_nice == 10
+    pids = service.server.app.state.pool.pids
+    assert pids
+    api = os.getpriority(os.PRIO_PROCESS, 0)
+    wait_for(lambda: all(os.getpriority(os.PRIO_PROCESS, pid) == min(api + 10, 19)
+                         for pid in pids), timeout=30)
