@@ -60,6 +60,10 @@ class OcrSettings(BaseModel):
     deskew: bool = True
     max_skew_deg: float = 5.0
     min_skew_deg: float = 0.3
+    # OCR only the part of the page that holds ink, plus ``ink_margin_in`` inches around it:
+    # Tesseract's time grows with the page area, blank margins included.
+    crop_to_ink: bool = True
+    ink_margin_in: float = 0.2
     # Orientation (Tesseract OSD, a second call): run only when the first pass looks bad,
     # i.e. mean word confidence below ``osd_below_confidence`` or fewer words than
     # ``osd_below_words``; turn the page only when OSD's own confidence reaches

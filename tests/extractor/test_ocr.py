@@ -17,6 +17,10 @@ import pdfplumber
 import pytesseract
 import pytest
 from PIL import Image
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
+
+from credintake.extractor import preprocess
 from credintake.extractor.layout import Page
 from credintake.extractor.ocr import ocr_page, ocr_page_image
 from credintake.extractor.read import read_file
@@ -174,3 +178,26 @@ def test_image_only_pdf_scan_is_ocred_through_the_pdf_reader(clean_page: Image.I
     (page,) = out.pages
     assert page.ocr and _reads(page, license_number)
     assert page.width == pytest.approx(scan.width * 72 / 200, abs=2)
+
+
+def test_ocr_of_the_inked_part_gives_the_whole_page_boxes() -> None:
+    """``ocr.crop_to_ink``: Tesseract reads only the text block, the boxes still refer to
+    the whole page, and nothing is read differently."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    for i, line in enumerate(("DEA Registration FB1234563", "Schedules 2 2N 3 3N 4 5",
+                              "Expires 06/30/2027")):
+        c.drawString(300, 300 - 18 * i, line)
+    c.showPage()
+    c.save()
+    image = next(degrade.render_pages(buf.getvalue(), 300))
+    assert preprocess.ink_box(image.convert("L"), 60)[:2] > (1000, 2000)  # a real crop
+    cropped = ocr_page_image(image, file="p.png", number=1, settings=Settings())
+    whole = ocr_page_image(image, file="p.png", number=1,
+                           settings=Settings(ocr={"crop_to_ink": False}))
+    assert [w.text for w in cropped.words] == [w.text for w in whole.words]
+    assert "FB1234563" in cropped.text
+    for a, b in zip(cropped.words, whole.words):
+        assert (a.x0, a.top, a.x1, a.bottom) == pytest.approx((b.x0, b.top, b.x1, b.bottom), abs=0.5)
+    assert cropped.words[0].x0 == pytest.approx(300, abs=3)

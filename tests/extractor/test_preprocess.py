@@ -99,3 +99,22 @@ def test_prepare_never_changes_its_input(page: Image.Image) -> None:
     preprocess.prepare(preprocess.rotate(page, 1.5), OcrSettings())
     preprocess.prepare(page, OcrSettings())
     assert page.tobytes() == before
+
+
+def test_ink_box_holds_every_dark_pixel_and_leaves_blank_margins_out(page: Image.Image) -> None:
+    gray = preprocess.to_gray(page)
+    left, top, right, bottom = preprocess.ink_box(gray, margin_px=10)
+    dark_rows, dark_cols = np.nonzero(np.asarray(gray) < 128)
+    assert (left, top) <= (dark_cols.min(), dark_rows.min())
+    assert (right, bottom) > (dark_cols.max(), dark_rows.max())
+    # the text block sits in the upper part of the page: most of the page is left out
+    assert (right - left) * (bottom - top) < 0.75 * gray.width * gray.height
+
+
+def test_ink_box_of_a_blank_page_is_the_page_and_ignores_a_lone_speck() -> None:
+    blank = Image.new("L", (1275, 1650), 255)
+    assert preprocess.ink_box(blank, margin_px=30) == (0, 0, 1275, 1650)
+    specked = blank.copy()
+    specked.putpixel((5, 5), 0)
+    specked.paste(0, (600, 700, 640, 712))  # one dash of ink
+    assert preprocess.ink_box(specked, margin_px=30) == (570, 670, 670, 742)
