@@ -7,6 +7,7 @@ a sweeper that re-publishes jobs nobody took), serve, and stop the workers on sh
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
                   description="Document-AI intake for provider credentialing packets. "
                               "Every route but /health needs `Authorization: Bearer <token>`.")
     app.state.settings = settings
+    app.state.upload_gate = asyncio.Semaphore(settings.api.upload_concurrency)
     for router in ROUTERS:
         document_errors(router)
         app.include_router(router, dependencies=[Depends(reject_unknown_query)])

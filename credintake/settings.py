@@ -189,6 +189,9 @@ class ApiSettings(BaseModel):
     max_packets_per_batch: int = 500
     allowed_extensions: list[str] = Field(default_factory=lambda: [
         ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".docx", ".json"])
+    # Uploads storing their files at the same time (the rest wait, without a thread): under
+    # a burst, twenty upload threads starve the API's reads of the GIL.
+    upload_concurrency: int = Field(default=2, ge=1)
     page_image_dpi: int = 110
     page_image_max_dpi: int = 300
     watch_stable_seconds: float = 2.0

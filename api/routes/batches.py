@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from credintake.api import audit, review
-from credintake.api.deps import Coordinator, DatabaseDep, read
+from credintake.api.deps import Coordinator, DatabaseDep, UploadSlot, read
 from credintake.api.errors import UnsupportedTypeError, error_responses
 from credintake.api.intake import Intake
 from credintake.api.routes.packets import accepted_public
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/batches", tags=["batches"])
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=BatchAcceptedPublic,
              summary="Upload a batch (a zip of packets)",
              responses=error_responses(413, 415))
-def upload_batch(user: Coordinator, db: DatabaseDep,
+def upload_batch(user: Coordinator, db: DatabaseDep, _slot: UploadSlot,
                  file: Annotated[UploadFile, File(description="zip whose children are packets")],
                  as_of: Annotated[IsoDate, Form(description="'today' for the rules; default: "
                                          "the upload date")] = None,  # type: ignore[assignment]

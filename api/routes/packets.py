@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from credintake.api import access, audit, review
 from credintake.api.deps import (Admin, Coordinator, DatabaseDep, SessionDep, Specialist,
-                                 read)
+                                 UploadSlot, read)
 from credintake.api.errors import InvalidPacketError, TooLargeError, error_responses
 from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, PacketInput,
                                    packet_name)
@@ -31,7 +31,7 @@ def accepted_public(a: Accepted) -> PacketAcceptedPublic:
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=PacketAcceptedPublic,
              summary="Upload one packet (its files, or one .zip of it)",
              responses=error_responses(413, 415))
-def upload_packet(user: Specialist, db: DatabaseDep,
+def upload_packet(user: Specialist, db: DatabaseDep, _slot: UploadSlot,
                   files: Annotated[list[UploadFile], File(description="the packet's files, or "
                                                           "a single .zip of the packet")],
                   # optional form fields are absent or a value (multipart has no null), so

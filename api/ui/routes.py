@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from credintake.api import access, audit, review
-from credintake.api.deps import DatabaseDep
+from credintake.api.deps import DatabaseDep, UploadSlot
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
@@ -209,7 +209,7 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
 
 
 @router.post("/upload")
-def upload(request: Request, auth: Auth, db: DatabaseDep,
+def upload(request: Request, auth: Auth, db: DatabaseDep, _slot: UploadSlot,
            files: Annotated[list[UploadFile], File()],
            csrf: Annotated[str, Form(max_length=100)] = "",
            name: Annotated[str, Form(max_length=255)] = "") -> JSONResponse:
