@@ -87,16 +87,18 @@ def ocr_page(image: Image.Image, *, file: str, number: int,
     steps = prepared.steps  # orientation appends to it
     width_pt = prepared.image.width * 72.0 / prepared.dpi
     height_pt = prepared.image.height * 72.0 / prepared.dpi
-    turned = 0
+    turned, skew = 0, prepared.skew_deg
     try:
         result = run_tesseract(prepared.image, prepared.dpi, settings, deadline)
         if settings.ocr.orientation and _looks_bad(result, settings):
-            result, turned = _try_orientation(prepared, result, settings, deadline)
+            result, turned, skew = _try_orientation(prepared, result, settings, deadline)
     except OcrFailure as failure:
         return Page(file=file, number=number, width=width_pt, height=height_pt, ocr=True,
                     error=failure.reason), steps
-    frame = FileFrame(width=width_pt, height=height_pt, skew_deg=prepared.skew_deg,
-                      quarter_ccw=turned) if prepared.skew_deg or turned else None
+    # Rotations about the page centre commute, so a deskew measured after a quarter turn
+    # maps back through the same frame as one measured before it.
+    frame = FileFrame(width=width_pt, height=height_pt, skew_deg=skew,
+                      quarter_ccw=turned) if skew or turned else None
     del prepared
     words = result.words
     log.debug("ocr page done", extra={"file_page": number, "words": len(words), "steps": steps,
@@ -128,25 +130,27 @@ def _mostly_sideways(words: list[Word]) -> bool:
 
 
 def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: Settings,
-                     deadline: float) -> tuple[OcrResult, int]:
+                     deadline: float) -> tuple[OcrResult, int, float]:
     """Ask OSD for the page's rotation; OCR the turned page and keep the better reading,
-    with the degrees (counter-clockwise) it was turned, 0 for the first reading.
+    with the degrees (counter-clockwise) it was turned, 0 for the first reading, and the
+    deskew angle of the reading kept.
 
     OSD failing (too little text, timeout) is not an error: the first reading stands.
     """
     # Full resolution: at half size OSD saved ~0.2 s but lost confidence on sparse pages
     # (a wallet card fell from 6.9 to 0.7, below any sensible threshold).
+    stays = first, 0, prepared.skew_deg
     try:
         degrees_ccw = detect_orientation(prepared.image, prepared.dpi, settings, deadline)
     except OcrFailure:
-        return first, 0
+        return stays
     if not degrees_ccw:
-        return first, 0
-    turned = preprocess.rotate(prepared.image, degrees_ccw)
+        return stays
+    turned, skew = _turn_upright(prepared, degrees_ccw, settings)
     try:
         second = run_tesseract(turned, prepared.dpi, settings, deadline)
     except OcrFailure:
-        return first, 0
+        return stays
     # A sideways page reads as confidently as the turned one (same words, same confidence):
     # then the reading whose words lie flat wins.
     upright = _mostly_sideways(first.words) and not _mostly_sideways(second.words) \
@@ -154,9 +158,26 @@ def _try_orientation(prepared: preprocess.Prepared, first: OcrResult, settings: 
     better = (second.mean_conf > first.mean_conf or upright) \
         and len(second.words) >= 0.5 * len(first.words)
     if not better:
-        return first, 0
+        return stays
     prepared.steps.append(f"orientation({degrees_ccw})")
-    return second, degrees_ccw
+    if skew != prepared.skew_deg:
+        prepared.steps.append(f"deskew({skew:+.2f})")
+    return second, degrees_ccw, skew
+
+
+def _turn_upright(prepared: preprocess.Prepared, degrees_ccw: int, settings: Settings
+                  ) -> tuple[Image.Image, float]:
+    """The page turned by OSD's answer, and its deskew angle.
+
+    Upside down, the lines ran across the page when the skew was measured, so the deskewed
+    image is turned. Sideways, the skew was measured across vertical lines of text and means
+    nothing (a 1.7 degree scan read as 4.25: lines split, names broken apart; bench/
+    RESULTS_conditions.md), so the page is turned from before the deskew and measured again.
+    """
+    if degrees_ccw == 180:
+        return preprocess.rotate(prepared.image, 180), prepared.skew_deg
+    base = prepared.unskewed if prepared.unskewed is not None else prepared.image
+    return preprocess.deskew(preprocess.rotate(base, degrees_ccw), settings.ocr)
 
 
 def _remaining(deadline: float, settings: Settings) -> float:

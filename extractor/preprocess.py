@@ -45,6 +45,10 @@ class Prepared:
     dpi: float
     steps: list[str] = field(default_factory=list)
     skew_deg: float = 0.0
+    # The image before deskew, while OCR may still find the page sideways: a skew measured
+    # across sideways text lines is meaningless, so such a page is turned from this copy
+    # and deskewed again (``ocr._turn_upright``).
+    unskewed: Image.Image | None = None
 
 
 def image_dpi(image: Image.Image, settings: OcrSettings) -> tuple[float, float]:
@@ -251,10 +255,18 @@ def prepare(image: Image.Image, settings: OcrSettings) -> Prepared:
     if not bilevel and background_spread(gray) > settings.flatten_background_spread:
         gray = flatten(gray, binarize=settings.binarize)
         steps.append("flatten")
-    skew = 0.0
-    if settings.deskew:
-        angle = estimate_skew(gray, settings.max_skew_deg)
-        if abs(angle) >= settings.min_skew_deg:
-            gray, skew = rotate(gray, angle), angle
-            steps.append(f"deskew({angle:+.2f})")
-    return Prepared(image=gray, dpi=dpi, steps=steps, skew_deg=skew)
+    straight, skew = deskew(gray, settings)
+    if skew:
+        steps.append(f"deskew({skew:+.2f})")
+    return Prepared(image=straight, dpi=dpi, steps=steps, skew_deg=skew,
+                    unskewed=gray if skew else None)
+
+
+def deskew(gray: Image.Image, settings: OcrSettings) -> tuple[Image.Image, float]:
+    """The image straightened, and the angle it was turned (0.0: left as it was)."""
+    if not settings.deskew:
+        return gray, 0.0
+    angle = estimate_skew(gray, settings.max_skew_deg)
+    if abs(angle) < settings.min_skew_deg:
+        return gray, 0.0
+    return rotate(gray, angle), angle

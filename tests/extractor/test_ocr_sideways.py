@@ -45,3 +45,20 @@ def test_page_turned_270_degrees_is_read_upright() -> None:
     # lines run across the page again: the holder's name is one line, not one word per line
     holder = doc.label["raw"]["holder_name"].upper()
     assert any(holder in line.text.upper() for line in read.lines)
+
+
+def test_crooked_page_turned_sideways_is_deskewed_after_turning() -> None:
+    """A 2-degree scan lying on its side: the skew measured across its vertical lines is
+    meaningless, so the page is measured again once upright (ocr._turn_upright)."""
+    rng = random.Random(4)
+    doc = render_document("cme_certificate", "cme_certificate/online_module",
+                          make_persona(rng, profession="NP"), rng)
+    page = degrade.scanned(next(degrade.render_pages(doc.pdf, 300)), rng, dpi=300, angle=2.0)
+    sideways = page.transpose(Image.Transpose.ROTATE_90)
+    sideways.info["dpi"] = (300, 300)
+    read, steps = ocr_page(sideways, file="s.png", number=1, settings=Settings())
+    assert "orientation(270)" in steps
+    assert read.frame is not None and read.frame.quarter_ccw == 270
+    assert abs(read.frame.skew_deg + 2.0) < 0.3  # the scan's own angle, undone
+    holder = doc.label["raw"]["holder_name"].upper()
+    assert any(holder in line.text.upper() for line in read.lines), [l.text for l in read.lines]
