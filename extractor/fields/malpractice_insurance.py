@@ -320,6 +320,20 @@ def _carrier_fallback(doc: Doc) -> Hit | None:
     return org_search(doc, _CARRIER_KEY, skip=_CARRIER_SKIP, confidence=0.75, keep_the=True)
 
 
+def _carrier_in_full(doc: Doc, fields: dict) -> None:
+    """The carrier as the letterhead spells it when the labelled or prose name is only its
+    beginning: a letter's sentence may wrap inside the name ("insured under ISMIE Mutual
+    Insurance / Company's policy"), which a scan reads as two lines."""
+    whole = _carrier_fallback(doc)
+    got = fields.get("carrier")
+    if got is None:
+        put(fields, "carrier", whole)
+    elif whole is not None and isinstance(whole.value, str) and isinstance(got.value, str) \
+            and len(whole.value) > len(got.value) \
+            and whole.value.casefold().startswith(got.value.casefold()):
+        fields["carrier"] = whole.field()
+
+
 @register("malpractice_insurance")
 def extract_malpractice_insurance(pages: list[Page]) -> Extraction:
     doc = Doc(pages)
@@ -330,7 +344,7 @@ def extract_malpractice_insurance(pages: list[Page]) -> Extraction:
         _acord(doc, fields)
     else:
         _labelled(doc, fields)
-        put(fields, "carrier", _carrier_fallback(doc))
+        _carrier_in_full(doc, fields)
         if "insured_name" not in fields:
             put(fields, "insured_name", holder_name(doc, ()))
     return Extraction(fields)

@@ -123,6 +123,16 @@ def test_malpractice_declarations_with_slash_limits() -> None:
         "per_claim_limit": 1000000, "aggregate_limit": 3000000}
 
 
+def test_malpractice_letter_whose_sentence_wraps_inside_the_carrier_name() -> None:
+    p = page([
+        (150, 40, "Midwest Physicians Mutual Insurance Company"),
+        (150, 56, "Policyholder Services"),
+        (72, 100, "This letter confirms that Nora J. Whitfield, MD is insured under Midwest Physicians Mutual Insurance"),
+        (72, 114, "Company's professional liability policy number PL 5521 0093."),
+    ])
+    assert values("malpractice_insurance", p)["carrier"] == "Midwest Physicians Mutual Insurance Company"
+
+
 def test_diploma_in_words_with_signatures() -> None:
     p = page([
         (150, 80, "The Regents of the University of Kansas"),
