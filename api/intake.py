@@ -374,6 +374,9 @@ def _validate_application(path: Path) -> None:
         data = json.loads(path.read_bytes())
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidPacketError(f"{APPLICATION} is not valid JSON") from exc
+    except RecursionError:
+        raise InvalidPacketError(f"{APPLICATION} is nested too deeply to be an application"
+                                 ) from None
     try:
         Application.model_validate(data)
     except ValidationError as exc:

@@ -190,7 +190,7 @@ def _take_application(packet: PacketInput) -> None:
         packet.files.remove(f)
         try:
             packet.application = Application.model_validate(json.loads(f.data or b"{}"))
-        except (ValueError, ValidationError) as exc:
+        except (ValueError, ValidationError, RecursionError) as exc:  # too deeply nested
             packet.problems.append(Problem("unreadable", f.name,
                 f"application.json is not a valid application ({_first_error(exc)}); "
                 "it was ignored and the profile was filled from the documents"))
@@ -202,4 +202,4 @@ def _first_error(exc: Exception) -> str:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "(root)"
         return f"{where}: {err['msg']}"
-    return "not JSON"
+    return "nested too deeply" if isinstance(exc, RecursionError) else "not JSON"

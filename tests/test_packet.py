@@ -84,6 +84,14 @@ def test_invalid_application_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert "provider.shoe_size" in packet.problems[0].reason
 
 
+def test_deeply_nested_application_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "application.json").write_text('{"x": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    packet = open_packet(tmp_path / "p", LimitSettings())
+    assert packet.application.provider is None
+    assert "nested too deeply" in packet.problems[0].reason
+
+
 def test_not_a_packet(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("hello")
     with pytest.raises(UsageError, match="neither a packet directory nor a zip"):

@@ -75,6 +75,8 @@ def test_directory_packet_is_stored_once_however_often_it_arrives(intake: Intake
     ({"ok.pdf": b"%PDF-1.4", "notes.json": b"{}"}, UnsupportedTypeError, "application.json"),
     ({"ok.pdf": b"%PDF-1.4", "application.json": b"{not json"}, InvalidPacketError,
      "not valid JSON"),
+    ({"ok.pdf": b"%PDF-1.4", "application.json": b"[" * 50_000 + b"]" * 50_000},
+     InvalidPacketError, "nested too deeply"),
     ({"ok.pdf": b"%PDF-1.4", "application.json": b'{"provider": {"npi": 5, "x": 1}}'},
      InvalidPacketError, "application schema"),
     ({"bomb.pdf": b"\0" * (20 * 1024 * 1024)}, UnsafeArchiveError, "zip bomb"),
