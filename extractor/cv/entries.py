@@ -30,9 +30,9 @@ from credintake.extractor.cv.phrases import (
     is_title,
     score,
 )
-from credintake.extractor.cv.rows import Row
+from credintake.extractor.cv.rows import Row, date_ranges
 from credintake.extractor.cv.sections import normalise
-from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, find_date_ranges, parse_side
+from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, parse_side
 from credintake.extractor.dates import ParsedDate, find_dates
 
 Fields = dict[str, FieldValue]
@@ -86,7 +86,7 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
     """The period printed on ``row``, if the row is a headline that carries one."""
     text = row.text
     n_words = len(text.split())
-    for r in find_date_ranges(text):
+    for r in date_ranges(text):
         if _BULLET.match(text) and r.span[0] > 0.3 * len(text):
             continue
         if _is_sentence(text[:r.span[0]] + " " + text[r.span[1]:]):
@@ -189,8 +189,7 @@ def segment(rows: list[Row], kind: str) -> list[Entry]:
     if len(blocks) >= 2 and all(sum(i in anchors for i in range(a, b)) == 1 for a, b in blocks):
         return [Entry(rows[a:b], anchors[next(i for i in range(a, b) if i in anchors)])
                 for a, b in blocks]
-    lead = sum(1 for r in rows[:order[0]] if _is_headline(r))
-    lead = min(lead, 3)
+    lead = min(_lead(rows, order[0], big), 3)
     starts: list[int] = []
     previous = -1
     for i in order:
@@ -206,6 +205,14 @@ def segment(rows: list[Row], kind: str) -> list[Entry]:
         end = starts[n + 1] if n + 1 < len(starts) else len(rows)
         entries.append(Entry(rows[s:end], anchors[i]))
     return entries
+
+
+def _lead(rows: list[Row], first: int, big: set[int]) -> int:
+    """Headline rows printed before the first anchor, counted from the last wide gap
+    above it: a section whose heading OCR lost starts with the CV's header block (name,
+    contact), which white space sets apart from the first entry."""
+    begin = max((i for i in big if i <= first), default=0)
+    return sum(1 for r in rows[begin:first] if _is_headline(r))
 
 
 def _big_gaps(rows: list[Row]) -> set[int]:
@@ -346,7 +353,7 @@ def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
     places: list[tuple[Row, Place]] = []
     previous: tuple[Row, list[Fragment]] | None = None
     for row in headline_rows(entry):
-        masked = [r.span for r in find_date_ranges(row.text)]
+        masked = [r.span for r in date_ranges(row.text)]
         if row is entry.anchor.row:
             masked.append(entry.anchor.span)
         place = find_place(row.text)

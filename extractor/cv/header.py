@@ -23,20 +23,36 @@ from credintake.contract import FieldValue
 from credintake.extractor.cv.phrases import find_place, score
 from credintake.extractor.cv.rows import Row
 from credintake.extractor.cv.sections import section_kind
+from credintake.extractor.layout import Word
 from credintake.extractor.names import clean_name, is_credential, looks_like_name
 
 Fields = dict[str, FieldValue]
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")  # OCR spaces the @
-# OCR of a fax often loses the dot before the top-level domain ("jdoe@ gmail com").
+# OCR spaces the @ and the dots ("tyler .boyd @ gmail .com")
+_EMAIL = re.compile(r"[A-Za-z0-9_%+\-]+(?: ?\.[A-Za-z0-9_%+\-]+)* ?@ ?"
+                    r"[A-Za-z0-9\-]+(?: ?\.[A-Za-z0-9\-]+)* ?\.[A-Za-z]{2,}")
+# An underscore is a thin low line a fax drops, spaces or OCR reads as '!', '|' or ',':
+# the local part then starts one word earlier ("destiny huffman@", "bryan, thompson@").
+_LOST_UNDERSCORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9.%+\-]*[A-Za-z0-9])[!|,_]? $")
+# OCR of a fax often loses the dot before the top-level domain ("jdoe@ gmail com") or
+# spaces it ("jdoe@icloud. com").
 _EMAIL_DOTLESS = re.compile(r"([A-Za-z0-9._%+\-]+) ?@ ?([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)"
-                            r"[ ,]+(com|org|net|edu|gov|us|mil|info|health)\b")
+                            r"(?:[ ,]+|\. +)(com|org|net|edu|gov|us|mil|info|health)\b")
+# The '@' itself lost or read as one letter ("kschmidt gmail.com", "thansenagmail.com"):
+# only before a large webmail domain, where the split is certain, and only as the whole
+# cell (after an "Email:" label at most), where no sentence ("I use gmail.com") can be.
+_EMAIL_NO_AT = re.compile(r"(?i:e-?mail\s*:?\s*)?"
+                          r"([a-z0-9][a-z0-9_%+\-]*?(?: ?\.[a-z0-9_%+\-]+?)*?)(?: |[a-z@©])"
+                          r"(gmail|yahoo|outlook|hotmail|icloud|protonmail|aol)"
+                          r" ?\. ?(com)\s*$")
 _NPI_LABELLED = re.compile(
     r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
 _TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
 _FAX = re.compile(r"fax|facsimile|pager|beeper|f", re.I)
 _PHONE_LABEL = re.compile(r"\b(fax|facsimile|pager|beeper|phone|tel|telephone|cell|mobile|office|"
                           r"home|work|ph|p|c|m|f|t)\b\.?\s*[:#]?", re.I)
+_EMAIL_LABEL_WORDS = frozenset({"e", "mail", "at", "contact", "personal", "work", "home",
+                                "primary", "office", "via", "to", "or", "and"})
 _NOT_NAME_LINE = re.compile(r"curriculum|vitae|resume|résumé|\bcv\b|address|phone|email|e-mail", re.I)
 
 
@@ -88,24 +104,41 @@ def _name(rows: list[Row]) -> FieldValue | None:
             if best is None or key > best[0]:
                 best = (key, row, cell_start + off, cell_start + off + len(candidate))
     stacked = _stacked_name(top)
-    if stacked is not None and (best is None or stacked[1] > 1.05 * best[0]):
+    if stacked is not None and (best is None or stacked[1] > 1.05 * best[0]
+                                or best[1] in stacked[2]):
         return stacked[0]
     if best is None:
         return None
     _, row, start, end = best
-    value = clean_name(row.text[start:end]) or row.text[start:end]
+    text = _closed_text(row.words_in(start, end)) if len(row.cells) == 1 else row.text[start:end]
+    value = clean_name(text) or text
     return _value(row, start, end, value, 0.85)
 
 
-def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float] | None:
-    """'SHAUN' over 'COLLIER' in large type (a sidebar header): one name on two rows."""
+def _closed_text(words: list[Word]) -> str:
+    """Words joined as printed: a gap far narrower than a space (under a fifth of the
+    glyph height) is a letter-spaced or OCR-split word ('CAM ERON', 'CHRISTOPHE R'),
+    not two words. A word space is about a third of the capital height."""
+    out = words[0].text if words else ""
+    for prev, word in zip(words, words[1:]):
+        height = min(prev.height, word.height)
+        out += ("" if word.x0 - prev.x1 < 0.2 * height else " ") + word.text
+    return out
+
+
+def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float, tuple[Row, Row]] | None:
+    """'SHAUN' over 'COLLIER' in large type (a sidebar header): one name on two rows.
+    The two heights may differ by a quarter: a fax's 98 dpi rows and specks make glyph
+    boxes of the same type size vary that much."""
     for a, b in zip(rows, rows[1:]):
         if len(a.cells) != 1 or len(b.cells) != 1 or a.page is not b.page:
             continue
-        ta, tb = a.text.strip(), b.text.strip()
+        ta, tb = _closed_text(a.words).strip(), _closed_text(b.words).strip()
         if not (re.fullmatch(r"[A-Za-z'’.-]+", ta) and re.fullmatch(r"[A-Za-z'’.,\s-]+", tb)):
             continue
-        if abs(a.height - b.height) > 0.08 * a.height or b.top - a.bottom > a.height:
+        if abs(a.height - b.height) > 0.25 * max(a.height, b.height):
+            continue
+        if b.top - a.bottom > a.height:
             continue
         joined = f"{ta} {tb}"
         if not looks_like_name(joined) or section_kind(joined)[0] is not None:
@@ -115,7 +148,7 @@ def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float] | None:
                 max(w.x1 for w in words), max(w.bottom for w in words))
         value = FieldValue(value=joined, confidence=round(0.75 * min(a.conf(), b.conf()), 3),
                            file=a.page.file, page=a.page.number, bbox=bbox, raw=joined)
-        return value, max(w.height for w in words)
+        return value, max(w.height for w in words), (a, b)
     return None
 
 
@@ -139,23 +172,51 @@ def _email(rows: list[Row]) -> FieldValue | None:
     for row in rows:
         m = _EMAIL.search(row.text)
         if m:
-            start, end = m.span()
             value = m.group().replace(" ", "").rstrip(".").lower()
             if value.startswith("mailto:"):
                 value = value[7:]
-            return _value(row, start, end, value, 0.95)
+            return _email_value(row, m.start(), m.end(), value, 0.95)
     for row in rows:
         m = _EMAIL_DOTLESS.search(row.text)
         if m:
             value = f"{m.group(1)}@{m.group(2)}.{m.group(3)}".lower()
-            return _value(row, m.start(), m.end(), value, 0.6)
+            return _email_value(row, m.start(), m.end(), value, 0.6)
+    for row in rows:
+        for start, end in _cell_spans(row):
+            m = _EMAIL_NO_AT.fullmatch(row.text, start, end)
+            if m:
+                value = f"{m.group(1).replace(' ', '')}@{m.group(2)}.{m.group(3)}"
+                return _value(row, m.start(1), end, value, 0.5)
     return None
+
+
+def _email_value(row: Row, start: int, end: int, value: str, confidence: float) -> FieldValue:
+    """The address, with the first half of its local part when a lost underscore split it."""
+    lost = _lost_underscore(row, start)
+    if lost is None:
+        return _value(row, start, end, value, confidence)
+    return _value(row, lost.start(1), end, f"{lost.group(1).lower()}_{value}", 0.6)
+
+
+def _lost_underscore(row: Row, start: int) -> re.Match[str] | None:
+    """The word before an address whose cell holds nothing else: the first half of a
+    local part whose underscore the fax lost ('destiny huffman@...'). Words are never
+    split by a space inside an address, and a cell of its own is the address alone."""
+    cell_start = row.text.rfind("\t", 0, start) + 1
+    m = _LOST_UNDERSCORE.search(row.text, cell_start, start)
+    if m is None or m.start(1) != cell_start or not m.group(1).islower():
+        return None
+    if _NOT_NAME_LINE.search(m.group(1)) or m.group(1) in _EMAIL_LABEL_WORDS:
+        return None  # a label: "email jdoe@...", "contact jdoe@..."
+    return m
 
 
 def _phone_as_printed(raw: str) -> str:
     """The number as printed, without what OCR adds: spaces around a hyphen
-    ("349- 4312") and an opening parenthesis read as 1, l or [ ("1720) 868-0827")."""
+    ("349- 4312"), an opening parenthesis read as 1, l or [ ("1720) 868-0827") and a
+    speck after the closing one ("(713). 961-4430")."""
     raw = re.sub(r"\s*-\s*", "-", raw.strip())
+    raw = re.sub(r"(?<=\d\))[.,'`](?=\s)", "", raw)
     return re.sub(r"^[1lI\[{](\d{3}\))", r"(\1", raw)
 
 

@@ -75,7 +75,13 @@ def _is_schooling(entry: Entry) -> bool:
     texts = [f.text for f in headline_fragments(entry)]
     if not any(find_degree(t) and score(t).org < 2.0 for t in texts):
         return False
-    return not any(is_title(t) for t in texts)
+    return not any(is_title(t) and not _is_degree_name(t) for t in texts)
+
+
+def _is_degree_name(text: str) -> bool:
+    """The whole fragment is a degree ('Doctor of Pharmacy'): its 'Doctor' is no title."""
+    span = find_degree(text)
+    return span is not None and span[1] - span[0] >= len(text.strip(" .,;:")) - 1
 
 
 def _inherit(jobs: list[Fields]) -> list[Fields]:

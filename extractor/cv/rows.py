@@ -19,6 +19,7 @@ from statistics import median
 
 from credintake.extractor.date_ranges import (
     DASHES,
+    DateRange,
     OPEN_PATTERN,
     SIDE_PATTERN,
     find_date_ranges,
@@ -121,6 +122,25 @@ class Row:
         return min(w.conf for w in words)
 
 
+# A year, then only a space or a stray mark, then another date: the range's dash lost or
+# misread by OCR ("August 2012 May 2016", "June 2022. July 2022", "Aug, 1992:May 1996").
+_LOST_DASH = re.compile(rf"(?<=\b(?:19|20)\d\d)"
+                        rf"(?P<gap>[\s.,:;+]*[.,:;+][\s.,:;+{re.escape(DASHES)}]*|\s+)"
+                        rf"(?=(?:{SIDE_PATTERN}|\b{OPEN_PATTERN}\b))", re.I)
+# Specks OCR glues to a month ("Jun! 2025", "Dec| 2022") or before one ("- ‘May 2020").
+_DATE_DEBRIS = re.compile(r"(?<=[A-Za-z])[!|](?=\s+(?:19|20)\d\d)|(?<=\s)[‘’'`“”|](?=[A-Za-z])")
+
+
+def date_ranges(text: str) -> list[DateRange]:
+    """``find_date_ranges`` on ``text`` with OCR's specks around the dates blanked, and
+    lost dashes put back if no range is found: same length, so spans index ``text``."""
+    text = _DATE_DEBRIS.sub(" ", text)
+    found = find_date_ranges(text)
+    if found:
+        return found
+    return find_date_ranges(_LOST_DASH.sub(lambda m: "-".ljust(len(m.group("gap"))), text))
+
+
 _PLACE_ONLY = re.compile(r"^[A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 _PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
@@ -159,7 +179,7 @@ def _running_lines(pages: list[Page]) -> set[tuple[int, str]]:
 def _page_rows(page: Page, running: set[tuple[int, str]] | None = None) -> list[Row]:
     running = running or set()
     lines = [ln for ln in page.lines if ln.words and not _is_page_furniture(ln, page)
-             and (page.number, ln.text) not in running]
+             and not _is_speck(ln) and (page.number, ln.text) not in running]
     rows: list[Row] = []
     for line in lines:
         last = rows[-1] if rows else None
@@ -183,7 +203,7 @@ def _is_side_only(row: Row) -> bool:
     text = row.text.strip()
     if _PLACE_ONLY.match(text) or re.fullmatch(OPEN_PATTERN, text, re.I):
         return True
-    spans = [r.span for r in find_date_ranges(text)] or [(d.start, d.end) for d in find_dates(text)]
+    spans = [r.span for r in date_ranges(text)] or [(d.start, d.end) for d in find_dates(text)]
     return bool(spans) and sum(b - a for a, b in spans) >= 0.7 * len(text)
 
 
@@ -328,6 +348,13 @@ def _join_wrapped_ranges(rows: list[Row]) -> list[Row]:
                         drop.add(id(below))
                     break
     return [r for r in rows if id(r) not in drop]
+
+
+def _is_speck(line: Line) -> bool:
+    """A segment with fewer than two letters or digits ('|', '~', 'i'): what OCR makes of
+    a fax streak or specks. Kept, it breaks a dates column into a column of mixed rows
+    (so its dates are not put back beside their entries) and adds false cells to rows."""
+    return sum(c.isalnum() for c in line.text) < 2
 
 
 def _is_page_furniture(line: Line, page: Page) -> bool:

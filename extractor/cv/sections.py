@@ -79,7 +79,8 @@ def _looks_like_heading_text(row: Row) -> bool:
     text = row.text.strip()
     if _LETTER_SPACED.fullmatch(text):
         text = re.sub(r"(?<=\w) (?=\w)", "", text)
-    if len(row.cells) != 1 or not text or len(text.split()) > 7 or len(text) > 60:
+    # two cells: OCR may split a heading at a garbled word ("PROWHSEZONAL | EXPERIENCE")
+    if len(row.cells) > 2 or not text or len(text.split()) > 7 or len(text) > 60:
         return False
     if re.search(r"\d{3,}|@|\.\s*$", text) or text.count(",") > 1:
         return False
@@ -98,6 +99,8 @@ def split_sections(rows: list[Row]) -> list[Section]:
     body = median(r.height for r in rows)
     candidates = [r for r in rows if _looks_like_heading_text(r)]
     exact = [(r, *section_kind(r.text)) for r in candidates]
+    exact = [(r, kind, is_exact) for r, kind, is_exact in exact
+             if kind or len(r.cells) == 1]  # a split row must name a section
     known = [r for r, kind, is_exact in exact if kind and is_exact]
     styled = [r for r in known if _is_caps(r) or r.height >= 1.1 * body
               or r.text.rstrip().endswith(":")]
@@ -116,6 +119,8 @@ def split_sections(rows: list[Row]) -> list[Section]:
         elif style_h is not None:
             accept = in_style and (kind is not None or _style_distinct(row, body, style_h,
                                                                        style_caps))
+            accept = accept or (kind is not None and kind != current
+                                and _noisy_heading(row, style_h, style_caps))
             kind = kind or "other"
         else:
             accept = kind is not None and cue and (_is_caps(row) or row.height >= 1.1 * body)
@@ -131,6 +136,13 @@ def split_sections(rows: list[Row]) -> list[Section]:
         else:
             sections[-1].rows.append(row)
     return [s for s in sections if s.heading is not None or s.rows]
+
+
+def _noisy_heading(row: Row, style_h: float, style_caps: bool) -> bool:
+    """A row naming a section of another kind than the current one ("... Appointments"
+    under EDUCATION, its first word garbled), at least as large as the known headings:
+    a fax's glyph boxes vary too much (a quarter) for the exact style test."""
+    return _is_caps(row) == style_caps and row.height >= 0.94 * style_h
 
 
 def _style_distinct(row: Row, body: float, style_h: float, style_caps: bool) -> bool:
