@@ -1,7 +1,8 @@
 """document.*: files or pages that could not be read, documents of unknown type.
 
 Raised from the read/classify stage's problems (``credintake.problems.Problem``), one
-finding per problem (duplicates collapsed). Both are warnings: the specialist must look,
+finding per problem (duplicates collapsed; a run of consecutive unreadable pages of one file
+with the same reason is one finding). Both are warnings: the specialist must look,
 and if the unreadable file was a required credential, completeness.missing_document
 already blocks approval.
 """
@@ -46,17 +47,36 @@ def _why_unclassified(reason: str) -> str:
     return f"the document type could not be determined ({reason})"
 
 
+def _runs(problems: list[Problem]) -> list[tuple[Problem, int | None]]:
+    """Consecutive pages of one file that failed for the same reason, as (first problem,
+    last page): a 3,000-page file over the page limit is one finding, not 2,500."""
+    runs: list[tuple[Problem, int | None]] = []
+    for p in problems:
+        if runs:
+            first, last = runs[-1]
+            if (p.page is not None and last is not None and p.page == last + 1
+                    and (p.file, p.reason) == (first.file, first.reason)):
+                runs[-1] = (first, p.page)
+                continue
+        runs.append((p, p.page))
+    return runs
+
+
 @register("document.unreadable", severity="warning")
 def unreadable(ctx: RuleContext) -> Iterator[Finding]:
     """A file or page could not be read (damaged, encrypted, empty, OCR too poor)."""
     rule = get("document.unreadable")
-    for p in _unique(ctx.problems, "unreadable"):
+    for p, last in _runs(_unique(ctx.problems, "unreadable")):
+        where = cite(file=p.file, page=p.page)
+        evidence = _evidence(p, _doc_type(ctx, p))
+        if last is not None and p.page is not None and last > p.page:
+            where = f"{p.file} p.{p.page}-{last} ({last - p.page + 1} pages)"
+            evidence["last_page"] = last
         yield rule.finding(
             field=None,
-            message=(f"{cite(file=p.file, page=p.page)} could not be read "
-                     f"({p.reason.rstrip('.')}): "
+            message=(f"{where} could not be read ({p.reason.rstrip('.')}): "
                      f"request a legible copy from the provider, then re-run intake."),
-            evidence=_evidence(p, _doc_type(ctx, p)))
+            evidence=evidence)
 
 
 @register("document.unclassified", severity="warning")

@@ -115,6 +115,19 @@ def test_problems_become_document_findings() -> None:
     assert c.message.startswith("misc.pdf:") and c.evidence["doc_type"] == "other"
 
 
+def test_a_run_of_unreadable_pages_is_one_finding() -> None:
+    over = "page beyond the 500-page limit was not read; split the file"
+    problems = [Problem("unreadable", "big.pdf", over, n, 0) for n in range(501, 3001)]
+    problems += [Problem("unreadable", "big.pdf", "the page image is damaged", 3001, 0),
+                 Problem("unreadable", "fax.tif", over, 3002, 1)]
+    ev = run([doc("other", "big.pdf"), doc("other", "fax.tif")], problems=problems)
+    found = only(ev, "document.unreadable")
+    got = [(f.evidence["page"], f.evidence.get("last_page")) for f in found]
+    assert got == [(501, 3000), (3001, None), (3002, None)]
+    first = found[0]
+    assert "big.pdf p.501-3000 (2500 pages) could not be read (page beyond" in first.message
+
+
 def test_unclassified_reason_is_not_said_twice() -> None:
     problems = [Problem("unclassified", "s.pdf", "the document's type could not be determined "
                         "(best guess state_license, probability 0.49)", 1, 0)]
