@@ -86,8 +86,14 @@ class DateRange:
 
 
 def find_date_ranges(text: str) -> list[DateRange]:
-    """Every date range in ``text``, left to right, non-overlapping."""
+    """Every date range in ``text``, left to right, non-overlapping. A line with no range
+    is read again with OCR's lost dashes put back (``_LOST_DASH``); spans index ``text``."""
     text = _clean(text)
+    return _ranges(text) or _ranges(_LOST_DASH.sub(lambda m: "-".ljust(len(m.group("gap"))),
+                                                   text))
+
+
+def _ranges(text: str) -> list[DateRange]:
     out: list[DateRange] = []
     for m in _RANGE.finditer(text):
         start = parse_side(m.group("start"), m.start("start"))
@@ -233,9 +239,11 @@ def _rejoin_year(m: re.Match[str]) -> str:
 
 def _clean(text: str) -> str:
     """Same length as the input, so spans stay valid: soft hyphens, odd spaces and the
-    'Â' of UTF-8 read as Latin-1 become spaces; OCR's O/l inside digit runs become 0/1."""
+    'Â' of UTF-8 read as Latin-1 become spaces, so do specks OCR glues to a month
+    (``_DATE_DEBRIS``); OCR's O/l inside digit runs become 0/1."""
     text = (text.replace("\u00ad", " ").replace("\u00a0", " ").replace("\u2009", " ")
             .replace("\u202f", " ").replace("Â ", "  "))
+    text = _DATE_DEBRIS.sub(" ", text)
     text = _DIGITISH.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
     return _SPLIT_YEAR.sub(_rejoin_year, text)
 
@@ -245,3 +253,13 @@ SIDE_PATTERN = _SIDE
 DASHES = _DASH
 OPEN_PATTERN = _OPEN
 CONNECT_PATTERN = _CONNECT
+
+# A year, then only a space or a stray mark, then another date: the range's dash lost or
+# misread by OCR ("August 2012 May 2016", "June 2022. July 2022", "Aug, 1992:May 1996").
+# Tried only on a line with no range (this module reads CV lines, where two dates side by
+# side are a period).
+_LOST_DASH = re.compile(rf"(?<=\b(?:19|20)\d\d)"
+                        rf"(?P<gap>[\s.,:;+]*[.,:;+][\s.,:;+{re.escape(DASHES)}]*|\s+)"
+                        rf"(?=(?:{SIDE_PATTERN}|\b{OPEN_PATTERN}\b))", re.I)
+# Specks OCR glues to a month ("Jun! 2025", "Dec| 2022") or before one ("- ‘May 2020").
+_DATE_DEBRIS = re.compile(r"(?<=[A-Za-z])[!|](?=\s+(?:19|20)\d\d)|(?<=\s)[‘’'`“”|](?=[A-Za-z])")

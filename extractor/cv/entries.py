@@ -30,9 +30,9 @@ from credintake.extractor.cv.phrases import (
     is_title,
     score,
 )
-from credintake.extractor.cv.rows import Row, date_ranges
+from credintake.extractor.cv.rows import Row
 from credintake.extractor.cv.sections import normalise
-from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, parse_side
+from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, find_date_ranges, parse_side
 from credintake.extractor.dates import ParsedDate, find_dates
 
 Fields = dict[str, FieldValue]
@@ -86,7 +86,7 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
     """The period printed on ``row``, if the row is a headline that carries one."""
     text = row.text
     n_words = len(text.split())
-    for r in date_ranges(text):
+    for r in find_date_ranges(text):
         if _BULLET.match(text) and r.span[0] > 0.3 * len(text):
             continue
         if _is_sentence(text[:r.span[0]] + " " + text[r.span[1]:]):
@@ -353,7 +353,7 @@ def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
     places: list[tuple[Row, Place]] = []
     previous: tuple[Row, list[Fragment]] | None = None
     for row in headline_rows(entry):
-        masked = [r.span for r in date_ranges(row.text)]
+        masked = [r.span for r in find_date_ranges(row.text)]
         if row is entry.anchor.row:
             masked.append(entry.anchor.span)
         place = find_place(row.text)

@@ -19,7 +19,6 @@ from statistics import median
 
 from credintake.extractor.date_ranges import (
     DASHES,
-    DateRange,
     OPEN_PATTERN,
     SIDE_PATTERN,
     find_date_ranges,
@@ -122,25 +121,6 @@ class Row:
         return min(w.conf for w in words)
 
 
-# A year, then only a space or a stray mark, then another date: the range's dash lost or
-# misread by OCR ("August 2012 May 2016", "June 2022. July 2022", "Aug, 1992:May 1996").
-_LOST_DASH = re.compile(rf"(?<=\b(?:19|20)\d\d)"
-                        rf"(?P<gap>[\s.,:;+]*[.,:;+][\s.,:;+{re.escape(DASHES)}]*|\s+)"
-                        rf"(?=(?:{SIDE_PATTERN}|\b{OPEN_PATTERN}\b))", re.I)
-# Specks OCR glues to a month ("Jun! 2025", "Dec| 2022") or before one ("- ‘May 2020").
-_DATE_DEBRIS = re.compile(r"(?<=[A-Za-z])[!|](?=\s+(?:19|20)\d\d)|(?<=\s)[‘’'`“”|](?=[A-Za-z])")
-
-
-def date_ranges(text: str) -> list[DateRange]:
-    """``find_date_ranges`` on ``text`` with OCR's specks around the dates blanked, and
-    lost dashes put back if no range is found: same length, so spans index ``text``."""
-    text = _DATE_DEBRIS.sub(" ", text)
-    found = find_date_ranges(text)
-    if found:
-        return found
-    return find_date_ranges(_LOST_DASH.sub(lambda m: "-".ljust(len(m.group("gap"))), text))
-
-
 _PLACE_ONLY = re.compile(r"^[A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 _PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
@@ -203,7 +183,7 @@ def _is_side_only(row: Row) -> bool:
     text = row.text.strip()
     if _PLACE_ONLY.match(text) or re.fullmatch(OPEN_PATTERN, text, re.I):
         return True
-    spans = [r.span for r in date_ranges(text)] or [(d.start, d.end) for d in find_dates(text)]
+    spans = [r.span for r in find_date_ranges(text)] or [(d.start, d.end) for d in find_dates(text)]
     return bool(spans) and sum(b - a for a, b in spans) >= 0.7 * len(text)
 
 

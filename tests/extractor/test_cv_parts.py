@@ -15,7 +15,8 @@ from credintake.extractor.cv.entries import program_name
 from credintake.extractor.cv.header import header_fields, npi_valid
 from credintake.extractor.cv.phrases import find_degree, find_place, is_org, is_title
 from credintake.extractor.cv.pipeline import read_cv
-from credintake.extractor.cv.rows import build_rows, date_ranges
+from credintake.extractor.cv.rows import build_rows
+from credintake.extractor.date_ranges import find_date_ranges
 from credintake.extractor.cv.sections import section_kind, split_sections
 from credintake.extractor.layout import Page, Word, build_lines
 
@@ -282,13 +283,13 @@ def test_header_block_before_a_lost_heading_is_not_an_entry_lead() -> None:
     ("Aug 2018 - ‘May 2020", "2018-08", "2020-05"),
 ])
 def test_range_as_a_fax_reads_it(text: str, start: str, end: str | None) -> None:
-    [found] = date_ranges(text)
+    [found] = find_date_ranges(text)
     assert (found.start.value, found.end.value if found.end else None) == (start, end)
     assert found.span == (0, len(text))
 
 
 def test_no_range_made_from_a_citation() -> None:
-    assert date_ranges("Chest. 2011;39:575") == []
+    assert find_date_ranges("Chest. 2011;39:575") == []
 
 
 @pytest.mark.parametrize(("headings", "heading"), [
