@@ -1,0 +1,234 @@
+"""Accuracy on real public documents nobody here generated (../shared/realdocs-dev/).
+
+    python3 ../shared/realdocs-dev/restore.py /work/.mirror realdocs     # once, git-ignored
+    .venv/bin/python bench/realdocs.py [--docs realdocs] [--manifest ...] [--workers 2]
+                                       [--examples] [--json bench/out/realdocs.json]
+
+Every file becomes a packet of one and goes through ``credintake batch`` (a subprocess, as a
+user runs it). The results are scored against the person-read labels of the manifest:
+classification per labelled document, field precision/recall/F1 per type and per field
+(credintake.evaluation, the same comparison as the generated-set bench), CV entries with
+and without dates, and document splitting. The files are never trained on and never
+committed: they belong to their owners.
+
+Entry matching for real CVs: a work-history entry is matched on its employer, or on its
+title where the label's employer is null (anonymised resumes print "Company Name"); an
+education entry on its institution, or its degree where the institution is not printed.
+"With dates" also requires every date the label gives (start, end) to be equal, and no
+start date where the label has none printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from credintake.evaluation import PRF, Scores, SplitScore, normalise, score_packet, \
+    score_split
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_MANIFEST = ROOT.parent / "shared" / "realdocs-dev" / "manifest.json"
+
+
+def labels_for(item: dict[str, Any]) -> dict[str, Any]:
+    """The manifest's record of one file as evaluation labels: one label document per
+    ``pages_truth`` entry; fields and entries go to the first one of the file's type."""
+    documents, placed = [], False
+    for part in item["pages_truth"]:
+        doc = {"file": item["file"], "pages": part["pages"], "doc_type": part["doc_type"],
+               "fields": {}, "entries": {}}
+        if not placed and part["doc_type"] == item["doc_type"]:
+            doc["fields"] = dict(item.get("fields") or {})
+            doc["entries"] = dict(item.get("entries") or {})
+            placed = True
+        documents.append(doc)
+    return {"packet_id": Path(item["file"]).stem, "documents": documents}
+
+
+def _text(value: Any) -> str:
+    value = value.get("value") if isinstance(value, dict) else value
+    return normalise("employer", value or "") if isinstance(value, str) else ""
+
+
+def _key(entry: dict[str, Any], kind: str) -> str:
+    if kind == "work_history":
+        return _text(entry.get("employer")) or _text(entry.get("title"))
+    return _text(entry.get("institution")) or _text(entry.get("degree"))
+
+
+def _alt_key(entry: dict[str, Any], kind: str) -> str:
+    """The other identifying text of a predicted entry (its title, its degree)."""
+    return _text(entry.get("title" if kind == "work_history" else "degree"))
+
+
+def _plain(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.get("value") if isinstance(v, dict) else v) for k, v in entry.items()}
+
+
+def entry_match(want: dict[str, Any], got: dict[str, Any], kind: str, dates: bool) -> bool:
+    key = _key(want, kind)
+    if not key:
+        return False
+    candidates = [_key(got, kind), _alt_key(got, kind)]
+    if not any(c and fuzz.token_set_ratio(key, c) >= 85 for c in candidates):
+        return False
+    if not dates:
+        return True
+    return all(want.get(k) == _plain(got).get(k) for k in ("start_date", "end_date"))
+
+
+def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]], kind: str,
+                  dates: bool) -> PRF:
+    unused = list(range(len(got)))
+    prf = PRF()
+    for w in want:
+        hit = next((i for i in unused if entry_match(w, got[i], kind, dates)), None)
+        if hit is None:
+            prf.fn += 1
+        else:
+            unused.remove(hit)
+            prf.tp += 1
+    prf.fp += len(unused)
+    return prf
+
+
+def run_batch(files: list[Path], workers: int, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        packets = Path(tmp) / "packets"
+        for path in files:
+            packet = packets / path.stem
+            packet.mkdir(parents=True)
+            shutil.copy(path, packet / path.name)
+        subprocess.run([str(Path(sys.executable).parent / "credintake"), "batch", str(packets),
+                        "-o", str(out), "--workers", str(workers), "--as-of", "2026-11-22"],
+                       check=True)
+
+
+def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str, Any]:
+    scores, split = Scores(), SplitScore()
+    entries: dict[str, PRF] = defaultdict(PRF)
+    not_professional: list[int] = [0, 0]
+    report: list[str] = []
+    for item in manifest:
+        result = json.loads((out / f"{Path(item['file']).stem}.json").read_text())
+        labels = labels_for(item)
+        score_packet(result, labels, scores)
+        split.add(score_split(result, labels))
+        main = next(d for d in labels["documents"] if d["entries"] or d["fields"]
+                    or d["doc_type"] == item["doc_type"])
+        got_doc = _paired(main, result["documents"])
+        if item["doc_type"] == "cv":
+            for kind in ("work_history", "education"):
+                want = (item.get("entries") or {}).get(kind, [])
+                got = ((got_doc or {}).get("entries") or {}).get(kind, [])
+                for dates in (True, False):
+                    entries[f"{kind}{'' if dates else ' (no dates)'}"].add(
+                        score_entries(want, got, kind, dates))
+                if examples:
+                    report.append(_entry_report(item["file"], kind, want, got))
+        if item["doc_type"] == "malpractice_insurance":
+            not_professional[1] += 1
+            not_professional[0] += any(f["rule"] == "malpractice.not_professional_liability"
+                                       for f in result["findings"])
+        if examples:
+            report.append(_field_report(item, main, got_doc))
+    return {"scores": scores, "split": split, "entries": entries,
+            "not_professional": not_professional, "report": report}
+
+
+def _paired(label: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, Any] | None:
+    best, overlap = None, 0
+    for doc in predicted:
+        shared = len(set(doc["pages"]) & set(label["pages"]))
+        if shared > overlap:
+            best, overlap = doc, shared
+    return best
+
+
+def _field_report(item: dict[str, Any], label: dict[str, Any], doc: dict[str, Any] | None
+                  ) -> str:
+    got = {k: v["value"] for k, v in ((doc or {}).get("fields") or {}).items()}
+    lines = [f"## {item['file']}: {item['doc_type']} -> {(doc or {}).get('doc_type')} "
+             f"({(doc or {}).get('doc_type_confidence', 0):.2f})"]
+    for name in sorted(set(label["fields"]) | set(got)):
+        want = label["fields"].get(name)
+        mark = "ok " if want is not None and name in got and \
+            normalise(name, want) == normalise(name, got[name]) else "XX "
+        lines.append(f"  {mark}{name}: want {want!r} got {got.get(name)!r}")
+    return "\n".join(lines)
+
+
+def _entry_report(file: str, kind: str, want: list[dict[str, Any]],
+                  got: list[dict[str, Any]]) -> str:
+    fmt = ("{employer}|{title}|{start_date}..{end_date}" if kind == "work_history"
+           else "{institution}|{degree}|{start_date}..{end_date}")
+    lines = [f"  {file} {kind}: want {len(want)} got {len(got)}"]
+    lines += ["    W " + fmt.format_map(defaultdict(lambda: None, w)) for w in want]
+    lines += ["    G " + fmt.format_map(defaultdict(lambda: None, _plain(g))) for g in got]
+    return "\n".join(lines)
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    scores: Scores = result["scores"]
+    pooled = PRF()
+    for prf in scores.fields.values():
+        pooled.add(prf)
+    return {
+        "classification": round(scores.classification_accuracy(), 3),
+        "classification_per_type": {t: f"{r[0]}/{r[1]}" for t, r in sorted(scores.docs.items())},
+        "misclassified": scores.misses,
+        "field_f1": round(pooled.f1, 3),
+        "field_p_r": [round(pooled.precision, 3), round(pooled.recall, 3)],
+        "field_f1_per_type": {t: round(p.f1, 3) for t, p in sorted(scores.fields.items())},
+        "per_field": {k: [p.tp, p.fp, p.fn, round(p.f1, 3)]
+                      for k, p in sorted(scores.per_field.items())},
+        "entries": {k: [round(p.precision, 3), round(p.recall, 3), round(p.f1, 3)]
+                    for k, p in sorted(result["entries"].items())},
+        "split_pages": round(result["split"].accuracy, 3),
+        "split_documents_exact": f"{result['split'].exact}/{result['split'].documents}",
+        "classification_ece": round(scores.calibration_error(), 3),
+        "not_professional_liability_raised": "{}/{}".format(*result["not_professional"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", default=str(ROOT / "realdocs"))
+    parser.add_argument("--manifest", default=str(DEFAULT_MANIFEST))
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "realdocs"))
+    parser.add_argument("--only", help="score only files whose name contains this")
+    parser.add_argument("--no-run", action="store_true", help="score the last batch output")
+    parser.add_argument("--examples", action="store_true", help="print every value and entry")
+    parser.add_argument("--json", help="write the summary here too")
+    args = parser.parse_args()
+    manifest = json.loads(Path(args.manifest).read_text())["files"]
+    if args.only:
+        manifest = [m for m in manifest if args.only in m["file"]]
+    docs, out = Path(args.docs), Path(args.out)
+    missing = [m["file"] for m in manifest if not (docs / m["file"]).exists()]
+    if missing:
+        sys.exit(f"{len(missing)} files missing under {docs}: run restore.py first")
+    if not args.no_run:
+        shutil.rmtree(out, ignore_errors=True)
+        run_batch([docs / m["file"] for m in manifest], args.workers, out)
+    result = score(manifest, out, args.examples)
+    if args.examples:
+        print("\n".join(result["report"]))
+    text = json.dumps(summary(result), indent=1)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
