@@ -66,7 +66,10 @@ def read_docx(name: str, data: bytes, settings: Settings) -> list[Page]:
 
 
 def _document_rows(data: bytes) -> list[tuple[Row, list[float]]]:
-    document = Document(BytesIO(data))
+    try:
+        document = Document(BytesIO(data))
+    except KeyError:  # a relationship names a part that is not there: try the repair below
+        document = Document(BytesIO(_with_forward_slashes(data)))
     rows: list[tuple[Row, list[float]]] = []
     if document.sections:
         header = document.sections[0].header
@@ -74,6 +77,24 @@ def _document_rows(data: bytes) -> list[tuple[Row, list[float]]]:
             rows.extend(_flow_rows(header.iter_inner_content()))
     rows.extend(_flow_rows(document.iter_inner_content()))
     return rows
+
+
+def _with_forward_slashes(data: bytes) -> bytes:
+    """The package with backslashes in relationship targets turned into slashes.
+
+    Some Word exporters (resume builders, online converters) write targets such as
+    ``media\\image1.jpg``; Word resolves them, python-docx looks for a part of that literal
+    name and fails, which would lose the whole CV over a picture."""
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith(".rels"):
+                content = re.sub(rb'Target="([^"]*)"',
+                                 lambda m: b'Target="' + m.group(1).replace(b"\\", b"/") + b'"',
+                                 content)
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def _check_zip(data: bytes, settings: Settings) -> None:

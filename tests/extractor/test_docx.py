@@ -121,6 +121,33 @@ def test_damaged_docx_raises_a_clear_input_error() -> None:
     assert out.pages == [] and out.problems
 
 
+def test_backslashed_relationship_targets_are_repaired() -> None:
+    """Exporters that write ``media\\image1.png`` in the relationships: Word opens the
+    file, so the reader must too, instead of calling the whole CV damaged."""
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (8, 8), "white").save(picture, format="PNG")
+    document = Document()
+    document.add_paragraph("Jane Q Public, RN")
+    document.add_picture(BytesIO(picture.getvalue()))
+    document.add_paragraph("Staff Nurse\t06/2017 - 08/2022")
+    clean = BytesIO()
+    document.save(clean)
+    broken = BytesIO()
+    with zipfile.ZipFile(BytesIO(clean.getvalue())) as source, \
+            zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b'Target="media/', b'Target="media\\')
+                assert b"media\\" in content
+            target.writestr(info, content)
+    (page,) = read_docx("cv.docx", broken.getvalue(), Settings())
+    assert [line.text for line in page.lines] == ["Jane Q Public, RN", "Staff Nurse",
+                                                  "06/2017 - 08/2022"]
+
+
 def test_zip_bomb_docx_is_refused() -> None:
     buf = BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
