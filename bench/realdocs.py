@@ -35,8 +35,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from credintake.evaluation import PRF, Scores, SplitScore, normalise, score_packet, \
-    score_split
+from credintake.evaluation import PRF, Scores, SplitScore, calibration_error, field_outcomes, \
+    normalise, score_packet, score_split
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MANIFEST = ROOT.parent / "shared" / "realdocs-dev" / "manifest.json"
@@ -138,12 +138,14 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
     scores, split = Scores(), SplitScore()
     entries: dict[str, PRF] = defaultdict(PRF)
     not_professional: list[int] = [0, 0]
+    confidences: list[tuple[float, bool]] = []  # every extracted value: (confidence, right)
     report: list[str] = []
     for item in manifest:
         result = json.loads((out / f"{packet_name(item['file'])}.json").read_text())
         labels = labels_for(item)
         score_packet(result, labels, scores)
         split.add(score_split(result, labels))
+        confidences += [(o.confidence, o.correct) for o in field_outcomes(result, labels)]
         main = next(d for d in labels["documents"] if d["entries"] or d["fields"]
                     or d["doc_type"] == item["doc_type"])
         got_doc = _paired(main, result["documents"])
@@ -165,7 +167,7 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
         if examples:
             report.append(_field_report(item, main, got_doc))
     return {"scores": scores, "split": split, "entries": entries,
-            "not_professional": not_professional, "report": report}
+            "not_professional": not_professional, "report": report, "confidences": confidences}
 
 
 def _paired(label: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -219,6 +221,7 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
         "split_pages": round(result["split"].accuracy, 3),
         "split_documents_exact": f"{result['split'].exact}/{result['split'].documents}",
         "classification_ece": round(scores.calibration_error(), 3),
+        "field_confidence_ece": round(calibration_error(result["confidences"]), 3),
         "not_professional_liability_right": "{}/{}".format(*result["not_professional"]),
     }
 

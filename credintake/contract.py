@@ -40,6 +40,8 @@ RuleId = Literal[
     "malpractice.insufficient_coverage",
     "document.unreadable",
     "document.unclassified",
+    "malpractice.not_professional_liability",
+    "extraction.low_confidence",
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
 

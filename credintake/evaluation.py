@@ -58,21 +58,41 @@ class Scores:
 
     def calibration_error(self, bins: int = 10) -> float:
         """Expected calibration error of doc_type_confidence (0 = perfectly calibrated)."""
-        total = len(self.confidences)
-        error = 0.0
-        for b in range(bins):
-            lo, hi = b / bins, (b + 1) / bins
-            rows = [(c, ok) for c, ok in self.confidences if lo <= c < hi or (b == bins - 1 and c == 1)]
-            if rows:
-                mean_conf = sum(c for c, _ in rows) / len(rows)
-                accuracy = sum(ok for _, ok in rows) / len(rows)
-                error += len(rows) / total * abs(mean_conf - accuracy)
-        return error
+        return calibration_error(self.confidences, bins)
 
     def classification_accuracy(self, doc_type: str | None = None) -> float:
         rows = [self.docs[doc_type]] if doc_type else list(self.docs.values())
         total = sum(r[1] for r in rows)
         return sum(r[0] for r in rows) / total if total else 1.0
+
+
+@dataclass
+class Bin:
+    """One row of a reliability table: predictions whose confidence fell in [lo, hi)."""
+
+    lo: float
+    hi: float
+    count: int
+    mean_confidence: float
+    accuracy: float
+
+
+def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> list[Bin]:
+    """(confidence, was right) pairs in equal-width confidence bins; empty bins left out."""
+    rows: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for conf, ok in pairs:
+        rows[min(int(conf * bins), bins - 1)].append((conf, ok))
+    return [Bin(b / bins, (b + 1) / bins, len(rows[b]),
+                sum(c for c, _ in rows[b]) / len(rows[b]),
+                sum(ok for _, ok in rows[b]) / len(rows[b])) for b in sorted(rows)]
+
+
+def calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the bins' |mean confidence - accuracy| weighted by their
+    share of the predictions (0 = a confidence of 0.8 is right 80% of the time)."""
+    total = len(pairs)
+    return sum(b.count / total * abs(b.mean_confidence - b.accuracy)
+               for b in reliability(pairs, bins)) if total else 0.0
 
 
 def normalise(name: str, value: Any) -> Any:
@@ -245,3 +265,68 @@ def score_split(result: dict[str, Any], labels: dict[str, Any],
                 else:
                     score.right += 1
     return score
+
+
+@dataclass
+class FieldOutcome:
+    """One extracted value: whether it was right, its confidence, and what the confidence
+    calibration (models/field_confidence.py) may tell it from."""
+
+    key: str                     # "state_license.license_number", "cv.work_history.employer"
+    confidence: float
+    correct: bool
+    text_confidence: float | None
+    ocr: bool
+    condition: str = "text"
+    doc_type_right: bool = True  # the value's document was typed as its label document
+
+
+def field_outcomes(result: dict[str, Any], labels: dict[str, Any]) -> list[FieldOutcome]:
+    """Every value of every predicted document judged against the label document it
+    overlaps most. A value is wrong when its document's type is wrong, when the label has
+    no such field, or when it differs; an entry's values are judged against the labelled
+    entry it pairs with (``_pair_entries``), all wrong when it pairs with none."""
+    out: list[FieldOutcome] = []
+    default = next((d.get("condition", "text") for d in labels["documents"]), "text")
+    for doc in result["documents"]:
+        label = _pair(doc, labels["documents"])
+        same = label is not None and label["doc_type"] == doc["doc_type"]
+        condition = label.get("condition", "text") if label else default
+
+        def outcome(key: str, fv: dict[str, Any], ok: bool) -> FieldOutcome:
+            return FieldOutcome(key, fv.get("confidence", 0.0), ok, doc.get("text_confidence"),
+                                bool(doc.get("ocr")), condition, same)
+
+        want = label.get("fields", {}) if same else {}
+        for name, fv in doc.get("fields", {}).items():
+            ok = name in want and values_equal(name, want[name], fv.get("value"))
+            out.append(outcome(f"{doc['doc_type']}.{name}", fv, ok))
+        for kind, rows in (doc.get("entries") or {}).items():
+            wanted = (label.get("entries") or {}).get(kind, []) if same else []
+            for row, match in _pair_entries(wanted, rows):
+                for name, fv in row.items():
+                    ok = match is not None and name in match and \
+                        values_equal(name, match[name], fv.get("value"))
+                    out.append(outcome(f"{doc['doc_type']}.{kind}.{name}", fv, ok))
+    return out
+
+
+def _pair_entries(want: list[dict[str, Any]], got: list[dict[str, Any]]
+                  ) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Each extracted entry with the labelled entry of the same organisation (fuzzy), else
+    of the same dates, else None; each labelled entry used once."""
+    unused = list(range(len(want)))
+    pairs = []
+    for row in got:
+        values = {k: (v.get("value") if isinstance(v, dict) else v) for k, v in row.items()}
+        org = "employer" if "employer" in values else "institution"
+        name = normalise("employer", values.get(org) or "")
+        hit = next((i for i in unused if name and fuzz.token_set_ratio(
+            name, normalise("employer", want[i].get(org) or "")) >= 85), None)
+        if hit is None:
+            hit = next((i for i in unused if values.get("start_date") and all(
+                want[i].get(k) == values.get(k) for k in ("start_date", "end_date"))), None)
+        if hit is not None:
+            unused.remove(hit)
+        pairs.append((row, want[hit] if hit is not None else None))
+    return pairs

@@ -17,6 +17,10 @@ Matching policy (per packet):
   negative, a found key not expected a false positive of its rule.
 - A forbidden key found is a look-alike false positive (and a false positive of its rule).
 - Severity is reported as agreement on true positives, not used for matching.
+- ``extraction.low_confidence`` is neither a true nor a false finding: it says the rules did not
+  trust a reading and a person should look at the value. It is counted apart, against the number
+  of values the result's documents carry (``low_confidence_share``), unless the labels expect or
+  forbid it.
 
 Profile fill (blank or absent application): every value of the label's ``profile`` that a
 document of the packet actually prints (the applicant's own documents, compared as below) is
@@ -40,6 +44,7 @@ __all__ = ["FindingScores", "FillScores", "score_findings", "score_profile", "va
 _NAME_FIELDS = ("first_name", "middle_name", "last_name", "suffix")
 _HOLDER = ("holder_name", "registrant_name", "insured_name", "name")
 _IDENTIFIERS = {"license_number", "dea_number", "policy_number", "npi"}
+LOW_CONFIDENCE = "extraction.low_confidence"
 
 #: doc_type -> (profile section, {document field: profile field})
 DOC_MAP: dict[str, tuple[str, dict[str, str]]] = {
@@ -77,12 +82,35 @@ class FindingScores:
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     lookalike_hits: list[str] = field(default_factory=list)
+    low_confidence: int = 0
+    document_values: int = 0
+    low_confidence_values: list[str] = field(default_factory=list)
 
     def total(self) -> PRF:
         out = PRF()
         for prf in self.per_rule.values():
             out.add(prf)
         return out
+
+    @property
+    def false_per_packet(self) -> float:
+        """False alarms and look-alike hits of every rule, per packet (what a reviewer wades through)."""
+        return self.total().fp / self.packets if self.packets else 0.0
+
+    @property
+    def low_confidence_share(self) -> float:
+        """Share of the documents' values that went to extraction.low_confidence instead of a rule."""
+        return self.low_confidence / self.document_values if self.document_values else 0.0
+
+
+def _document_values(result: dict[str, Any]) -> int:
+    """Values the result's documents carry (fields and CV entry values)."""
+    count = 0
+    for doc in result.get("documents", []):
+        count += len(doc.get("fields") or {})
+        for lines in (doc.get("entries") or {}).values():
+            count += sum(len(line) for line in lines)
+    return count
 
 
 def _key(f: dict[str, Any]) -> tuple[str, str | None]:
@@ -96,11 +124,19 @@ def score_findings(result: dict[str, Any], labels: dict[str, Any], scores: Findi
     pid = labels["packet_id"]
     expected = {_key(e): e for e in labels["expected_findings"]}
     forbidden = {_key(f): f for f in labels["forbidden_findings"]}
+    labelled = {k[0] for k in expected} | {k[0] for k in forbidden}
     got: dict[tuple[str, str | None], dict[str, Any]] = {}
+    scores.document_values += _document_values(result)
     for f in result.get("findings", []):
+        if f["rule"] == LOW_CONFIDENCE and LOW_CONFIDENCE not in labelled:
+            scores.low_confidence += 1
+            ev = f.get("evidence") or {}
+            scores.low_confidence_values.append(f"{pid} {f.get('field')}: {ev.get('value')!r} "
+                                                f"({ev.get('confidence')}, {ev.get('file')} p.{ev.get('page')})")
+            continue
         got.setdefault(_key(f), f)
     clean = not labels.get("scenarios")
-    scope = None if clean else {k[0] for k in expected} | {k[0] for k in forbidden}
+    scope = None if clean else labelled
     scores.packets += 1
     scores.clean_packets += clean
     scores.lookalike_checks += len(forbidden)

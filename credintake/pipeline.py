@@ -23,6 +23,7 @@ from credintake.extractor.layout import Page
 from credintake.extractor.page_frame import restore_boxes
 from credintake.extractor.read import read_file
 from credintake.extractor.split import Segment, split_files
+from credintake.models.field_confidence import calibrate_document
 from credintake.packet import InputFile, PacketInput, open_packet
 from credintake.pool import PagePool
 from credintake.problems import Problem
@@ -108,9 +109,13 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
         doc_type = "other"
     with timer.stage("extract"):
         extraction = _safe_extract(doc_type, seg, name, problems, index)
+    problems.extend(Problem(n.kind, name, n.reason, n.page, index)  # type: ignore[arg-type]
+                    for n in extraction.notices)
     restore_boxes(extraction.values(),
                   {(p.file, p.number): p.frame for p in seg.pages if p.frame is not None})
     quality = _text_confidence(seg.pages)
+    calibrate_document(doc_type, extraction.fields, extraction.entries, text_confidence=quality,
+                       ocr=any(p.ocr for p in seg.pages), settings=settings.confidence)
     if quality is not None and quality < settings.ocr.unreadable_text_confidence:
         problems.append(Problem("unreadable", name,
                                 f"the OCR confidence is too low ({quality:.2f}) for the values "

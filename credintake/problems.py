@@ -12,7 +12,7 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: Literal["unreadable", "unclassified"]
+    kind: Literal["unreadable", "unclassified", "not_professional_liability"]
     file: str
     reason: str
     page: int | None = None            # 1-based page within ``file``; None for the whole file

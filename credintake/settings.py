@@ -12,7 +12,7 @@ import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -76,6 +76,17 @@ class OcrSettings(BaseModel):
     # whose background brightness varies by more than this (0..255).
     flatten_background_spread: float = 25.0
     binarize: bool = False
+    # Images on PDF pages WITH a text layer (a certificate's template heading, a pasted
+    # table, a scanned signature block) are rendered and OCR'd (extractor/read/pdf_images.py):
+    # at most this many per page (0 turns it off), largest first ...
+    image_regions_per_page: int = 4
+    # ... each at least this tall and wide (points) and this large (square inches) ...
+    image_region_min_height_pt: float = 12.0
+    image_region_min_area_sq_in: float = 0.5
+    # ... and not already read by the text layer (this many text characters per square
+    # inch over it: an OCR "sandwich" scan). Words below the confidence are dropped.
+    image_region_max_text_per_sq_in: float = 20.0
+    image_region_min_word_confidence: float = 0.5
 
 
 class ClassifierSettings(BaseModel):
@@ -83,6 +94,18 @@ class ClassifierSettings(BaseModel):
 
     min_confidence: float = 0.5
     model_path: Path | None = None  # None: the committed models/artifacts/doc_classifier.joblib
+
+
+class ConfidenceSettings(BaseModel):
+    """Field confidences as probabilities of being right (models/field_confidence.py):
+    ``calibrate`` is ``off`` (the extractors' scores), ``ocr`` (values of OCR'd documents)
+    or ``all``. Off by default: ``rules.min_field_confidence`` and ``min_confidence_to_flag``
+    were tuned on the extractors' scores, and calibrated fax values that those scores kept
+    out of the profile raised false ``reconciliation.mismatch`` findings (bench/calibration.py
+    docstring); turn it on together with thresholds retuned on bench/findings.py."""
+
+    calibrate: Literal["off", "ocr", "all"] = "off"
+    model_path: Path | None = None  # None: the committed models/artifacts/field_confidence.json
 
 
 class RuleSettings(BaseModel):
@@ -116,6 +139,11 @@ class RuleSettings(BaseModel):
     application_authority: float = 0.7
     #: Document values read with a confidence below this are ignored when consolidating.
     min_field_confidence: float = 0.3
+    #: A rule judges a document value (compares it, checks its digits, dates a gap or an
+    #: expiry with it) only when it was read with at least this confidence or another source
+    #: agrees with it; below, the rule does not decide and extraction.low_confidence asks a
+    #: person to look at the value on the page (measured on bench/findings.py; docs/rules.md).
+    min_confidence_to_flag: float = 0.6
     #: Allowed first letters of a DEA number (registrant type; A/B/F/G practitioners,
     #: M mid-level practitioners, others for businesses and programs).
     dea_registrant_types: str = "ABCDEFGHJKLMPRSTUX"
@@ -209,6 +237,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = Field(default_factory=LimitSettings)
     ocr: OcrSettings = Field(default_factory=OcrSettings)
     classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
+    confidence: ConfidenceSettings = Field(default_factory=ConfidenceSettings)
     rules: RuleSettings = Field(default_factory=RuleSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)

@@ -121,7 +121,8 @@ _NOT_NAME = re.compile(
     r"regional|community|general|county|city|street|avenue|suite|road|drive|boulevard|"
     r"department|federal|government|republic|commonwealth|schedules?|substances?|"
     r"diploma|honors|laude|summa|magna|cum|degree|doctor|bachelor|master|student|graduate|"
-    r"transaction|id|amount|code|total|balance|payment|invoice|reference|account)\b",
+    r"transaction|id|amount|code|total|balance|payment|invoice|reference|account|serial|"
+    r"cpr|aed|heartsaver|bls|acls|pals|nrp|rescuers?|defibrillation|webinar|workshop|module)\b",
     re.I)
 
 

@@ -26,6 +26,9 @@ _FAX_WORD = re.compile(r"\bfax\b|\bfacsimile\b|\btransmittal\b", re.I)
 _ROUTING_LABEL = re.compile(r"^\W{0,3}(to|from|re|attn|subject)\b\s*:", re.I | re.M)
 _PAGE_COUNT = re.compile(r"^\W{0,3}(no\.?\s*of\s*)?pages?\b\s*:|including\s+(this\s+)?cover", re.I | re.M)
 _CONTINUED = re.compile(r"\bpage\s*([2-9]|\d\d)\s*(of|/)\s*\d+\b|\bcontinued\b|\(cont", re.I)
+_PAGE_NUMBER = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
+# Form identifiers printed in a footer: ISO-style "CG 20 10 04 13", "Form 1198 (01/04)".
+_FORM_ID = re.compile(r"\b[A-Z]{2} ?\d\d ?\d\d ?\d\d ?\d\d\b|\bform\s+[A-Z0-9-]{2,12}\s*\(\d\d/\d\d\)", re.I)
 
 
 @dataclass
@@ -68,6 +71,8 @@ def _continues(pages: list[Page], preds: list[tuple[str, float]], group: list[in
     doc_type, conf = preds[i]
     if is_fax_cover(pages[group[-1]]) or is_fax_cover(pages[i]):
         return False
+    if starts_anew(pages[group[-1]].text, pages[i].text):
+        return False
     if conf < min_confidence:
         return True
     if doc_type != prev_type:
@@ -82,3 +87,26 @@ def is_fax_cover(page: Page) -> bool:
     if not _FAX_WORD.search(text) or not _PAGE_COUNT.search(text):
         return False
     return len({m.group(1).lower() for m in _ROUTING_LABEL.finditer(text)}) >= 2
+
+
+def starts_anew(previous: str, page: str) -> bool:
+    """The page's own print says a new document begins: it is numbered page 1 of a set, the
+    previous page was the last of its set ("Page 8 of 8"), or the two pages carry different
+    form numbers in their footers. Serves policy endorsement forms behind a certificate of
+    insurance and other packets of numbered printed forms. A fax header numbers every page
+    of the transmission ("Page 2 of 12"), which never reads as a page 1 or a last page
+    except on the cover and at the end."""
+    numbers = [(int(a), int(b)) for a, b in _PAGE_NUMBER.findall(page)]
+    before = [(int(a), int(b)) for a, b in _PAGE_NUMBER.findall(previous)]
+    if any(n == 1 and total > 1 for n, total in numbers) and not any(n == 1 for n, _ in before):
+        return True
+    if before and all(n == total > 1 for n, total in before):
+        return True
+    forms, prior = _form_ids(page), _form_ids(previous)
+    return bool(forms and prior and not forms & prior)
+
+
+def _form_ids(text: str) -> set[str]:
+    """Form numbers printed in the page's last lines, spacing and case folded."""
+    tail = "\n".join(text.strip().split("\n")[-6:])
+    return {re.sub(r"\s+", "", m).lower() for m in _FORM_ID.findall(tail)}

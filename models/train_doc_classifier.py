@@ -1,9 +1,13 @@
 """Train the document classifier from generated documents and commit the artefact.
 
     python -m credintake.models.train_doc_classifier [--seed 1] [--per-template 40]
-        [--exclude-holdout] [--out models/artifacts/doc_classifier.joblib]
+        [--per-recipe 40] [--exclude-holdout] [--out models/artifacts/doc_classifier.joblib]
 
-The recipe (seed, documents per template, templates used, noise rate) is written into the
+Two sources: the sample-docs templates, rendered and read back, and the training-text
+recipes of models/training_texts (resumes of the whole care workforce, certificates as many
+issuers word them, and look-alike paper that is ``other``: blank forms, property and auto
+insurance, endorsements, compliance certificates, letters). The recipe (seed, documents per
+template and per recipe, templates used, noise rate, calibration) is written into the
 manifest. Each document contributes its whole text and, for multi-page documents, each
 page on its own (the splitter classifies single pages). A share of samples gets OCR-like
 character noise so that scanned and faxed pages classify like clean ones, and every
@@ -12,6 +16,13 @@ the model leans on many cues rather than one template's boilerplate or line orde
 held-out templates this took the share of documents below the 0.5 confidence threshold
 from 11% to 0%; bench/RESULTS.md). The text is
 what the real reader produces from the rendered PDF, not the generator's strings.
+
+Calibration: the probabilities are temperature-scaled. The temperature is fitted on
+predictions for templates and recipes the fold's model never saw (three folds by template
+or recipe), because documents of a seen template are classified near-perfectly and would
+ask for a temperature that makes every answer certain; unseen issuers are what real packets
+bring. The expected calibration error on those predictions, before and after, goes into
+the manifest.
 """
 
 from __future__ import annotations
@@ -20,10 +31,14 @@ import argparse
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from credintake.extractor.read import read_file
 from credintake.models import doc_classifier
+from credintake.models.training_texts import RECIPES, recipe_documents
 from credintake.sample_docs.generate import render_document, supports
 from credintake.sample_docs.persona import make_persona
 from credintake.sample_docs.templates import HOLDOUT_TEMPLATES, list_templates
@@ -50,11 +65,12 @@ def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
 
 
 def training_texts(seed: int, per_template: int, keep: Callable[[str], bool],
-                   noise_share: float = 0.3) -> tuple[list[str], list[str]]:
+                   noise_share: float = 0.3, per_recipe: int = 0) -> Samples:
+    """Rendered sample documents, plus ``per_recipe`` documents per unit of weight of each
+    training-text recipe (models/training_texts), all augmented alike."""
     rng = random.Random(seed)
     settings = Settings()
-    texts: list[str] = []
-    labels: list[str] = []
+    samples = Samples()
     for doc_type, template_ids in sorted(list_templates().items()):
         for template_id in template_ids:
             if not keep(template_id):
@@ -65,17 +81,32 @@ def training_texts(seed: int, per_template: int, keep: Callable[[str], bool],
                     persona = make_persona(rng)
                 rendered = render_document(doc_type, template_id, persona, rng)
                 pages = read_file("train.pdf", rendered.pdf, settings).pages
-                samples = ["\n".join(p.text for p in pages)]
-                if len(pages) > 1:
-                    samples += [p.text for p in pages]
-                for text in samples:
-                    if rng.random() < noise_share:
-                        text = ocr_noise(text, rng, rng.uniform(0.02, 0.08))
-                    for variant in (text, line_dropout(text, rng)):
-                        if variant:
-                            texts.append(variant)
-                            labels.append(doc_type)
-    return texts, labels
+                _add(doc_type, template_id, [p.text for p in pages], rng, noise_share, samples)
+    for name, doc_type, pages in recipe_documents(seed, per_recipe) if per_recipe else []:
+        _add(doc_type, f"recipe/{name}", pages, rng, noise_share, samples)
+    return samples
+
+
+@dataclass
+class Samples:
+    """Training texts with their labels and the template or recipe each came from."""
+    texts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+def _add(doc_type: str, group: str, pages: list[str], rng: random.Random, noise_share: float,
+         samples: Samples) -> None:
+    """One document's samples: its whole text and, when it has several pages, each page;
+    a share with OCR noise, each also with lines dropped and shuffled."""
+    for text in ["\n".join(pages)] + (pages if len(pages) > 1 else []):
+        if rng.random() < noise_share:
+            text = ocr_noise(text, rng, rng.uniform(0.02, 0.08))
+        for variant in (text, line_dropout(text, rng)):
+            if variant:
+                samples.texts.append(variant)
+                samples.labels.append(doc_type)
+                samples.groups.append(group)
 
 
 def line_dropout(text: str, rng: random.Random, drop: float = 0.35) -> str | None:
@@ -93,23 +124,50 @@ def keep_filter(exclude_holdout: bool) -> Callable[[str], bool]:
     return lambda template_id: not (exclude_holdout and template_id in HOLDOUT_TEMPLATES)
 
 
+def unseen_group_fit(samples: Samples, seed: int, folds: int = 3) -> tuple[float, float, float]:
+    """Fit the temperature on predictions for unseen templates and recipes: (temperature,
+    calibration error before, after). Each fold's model trains without a third of the groups
+    and predicts their samples."""
+    names = sorted(set(samples.groups))
+    random.Random(seed).shuffle(names)
+    fold_of = {g: i % folds for i, g in enumerate(names)}
+    classes = sorted(set(samples.labels))
+    labels, logits = [], []
+    for k in range(folds):
+        train_idx = [i for i, g in enumerate(samples.groups) if fold_of[g] != k]
+        test_idx = [i for i, g in enumerate(samples.groups) if fold_of[g] == k]
+        clf = doc_classifier.train([samples.texts[i] for i in train_idx],
+                                   [samples.labels[i] for i in train_idx], seed)
+        logits.append(clf.logits([samples.texts[i] for i in test_idx], classes))
+        labels += [samples.labels[i] for i in test_idx]
+    return doc_classifier.fit_temperature(np.vstack(logits), labels, classes)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-template", type=int, default=40)
+    parser.add_argument("--per-recipe", type=int, default=40,
+                        help="documents per unit of recipe weight (models/training_texts)")
     parser.add_argument("--exclude-holdout", action="store_true",
                         help="leave out the held-out templates (the bench's held-out run)")
     parser.add_argument("--out", type=Path, default=doc_classifier.ARTIFACT)
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    texts, labels = training_texts(args.seed, args.per_template, keep_filter(args.exclude_holdout))
-    clf = doc_classifier.train(texts, labels, args.seed)
-    recipe = {"seed": args.seed, "per_template": args.per_template,
-              "exclude_holdout": args.exclude_holdout, "samples": len(texts),
-              "generator": "credintake.sample_docs", "noise_share": 0.3}
+    samples = training_texts(args.seed, args.per_template, keep_filter(args.exclude_holdout),
+                             per_recipe=args.per_recipe)
+    temperature, ece_before, ece_after = unseen_group_fit(samples, args.seed)
+    clf = doc_classifier.train(samples.texts, samples.labels, args.seed)
+    clf.temperature = temperature
+    recipe = {"seed": args.seed, "per_template": args.per_template, "per_recipe": args.per_recipe,
+              "recipes": sorted(RECIPES), "exclude_holdout": args.exclude_holdout,
+              "samples": len(samples.texts), "generator": "credintake.sample_docs",
+              "noise_share": 0.3, "temperature": temperature,
+              "unseen_group_ece": {"before": round(ece_before, 4), "after": round(ece_after, 4)}}
     doc_classifier.save(clf, args.out, recipe)
     size = args.out.stat().st_size / 1e6
-    print(f"trained on {len(texts)} samples in {time.perf_counter() - start:.0f}s; "
+    print(f"trained on {len(samples.texts)} samples in {time.perf_counter() - start:.0f}s; "
+          f"temperature {temperature}, ECE on unseen templates {ece_before:.3f} -> {ece_after:.3f}; "
           f"{args.out} is {size:.2f} MB")
 
 

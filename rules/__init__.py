@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from credintake.contract import Application, Document, Finding, ReconciliationItem, Source
 from credintake.problems import Problem
 from credintake.rules import (attestation, check_digits, completeness, documents,  # noqa: F401
-                              expiration, gaps, identity, malpractice, mismatch)
+                              expiration, gaps, identity, low_confidence, malpractice, mismatch)
 from credintake.rules.context import RuleContext
 from credintake.rules.profile import build_profile
 from credintake.rules.reconcile import items, reconcile
@@ -46,7 +46,8 @@ def evaluate(documents: list[Document], application: Application | None,
     ctx = RuleContext(documents=documents, application=application, problems=list(problems),
                       as_of=as_of, settings=settings, profile=profile, records=records)
     findings: list[Finding] = []
-    for rule in all_rules():
+    # extraction.low_confidence reports what the other rules doubted, so it runs last.
+    for rule in sorted(all_rules(), key=lambda r: r.id == low_confidence.RULE):
         findings.extend(rule.run(ctx))
     findings.sort(key=lambda f: _SEVERITY_ORDER[f.severity])  # stable: rule order within
     return Evaluation(profile=profile.application, reconciliation=items(records),

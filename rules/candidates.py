@@ -13,14 +13,16 @@ from typing import Any
 from credintake.contract import Document, FieldValue
 from credintake.rules.evidence import (AUTHORITY, CV_ENTRY_MAP, DOC_MAP, SECTIONS, Entry,
                                        Evidence, source_of)
+from credintake.rules.plausible import implausible
 from credintake.rules.values import FIELD_KINDS, clean
 from credintake.settings import RuleSettings
 
 
 def evidence_from(kind: str, fv: FieldValue, doc_index: int, doc_type: str,
                   settings: RuleSettings) -> Evidence | None:
-    """A document value as evidence (None when read too poorly or not a valid value)."""
-    if fv.confidence < settings.min_field_confidence:
+    """A document value as evidence (None when read too poorly, not a valid value, or the
+    form's label or a placeholder read as the value: rules/plausible.py)."""
+    if fv.confidence < settings.min_field_confidence or implausible(fv.value):
         return None
     value = clean(kind, fv.value)
     if value is None:

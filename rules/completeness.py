@@ -4,6 +4,10 @@ The profession is the profile's (typed in, else read from a license type, a cred
 after the holder's name or a diploma). A section the provider claims in the application
 (a DEA number means they prescribe; a board certification "if claimed") also requires
 its document even when the profession's list does not.
+
+A required field that the packet's own document of that credential should print (the
+licence number of a licence in the packet) but that was not read from it is not missing:
+the reading failed, so extraction.low_confidence asks a person to read it on the page.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from credintake.contract import Finding
+from credintake.contract import Source
 from credintake.rules.context import DOC_LABELS, RuleContext
+from credintake.rules.evidence import DOC_MAP
 from credintake.rules.registry import get, register
 from credintake.rules.values import is_blank, profession_code
 
@@ -102,12 +108,25 @@ def _present(profile_app: Any, path: str) -> bool:
     return not is_blank(getattr(value, name, None)) if name else True
 
 
+def _unread(ctx: RuleContext, path: str, rule: str) -> bool:
+    """Documents that print ``path`` are in the packet but it was not read from them: each
+    is doubted (value None, confidence 0) for a person to read the value on the page."""
+    section, _, name = path.partition(".")
+    holders = [d for d in ctx.documents if d.doc_type in DOC_MAP
+               and DOC_MAP[d.doc_type][0] == section and name in DOC_MAP[d.doc_type][1].values()]
+    for d in holders:
+        ctx.doubts.add(field=path, value=None, doc_type=d.doc_type, rule=rule,
+                       source=Source(confidence=0.0, file=d.file, page=d.pages[0] if d.pages else None),
+                       reason="not read from the document")
+    return bool(holders)
+
+
 @register("completeness.missing_field", severity="error", reads=("required_fields",))
 def missing_field(ctx: RuleContext) -> Iterator[Finding]:
     """A required application field is empty and no document supplies it."""
     rule = get("completeness.missing_field")
     for path in ctx.settings.required_fields:
-        if _present(ctx.profile.application, path):
+        if _present(ctx.profile.application, path) or _unread(ctx, path, rule.id):
             continue
         label = _FIELD_LABELS.get(path, path.replace(".", " ").replace("_", " "))
         advice = _FIELD_HELP.get(path, "ask the provider to complete it")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from credintake.contract import Application, Document, Source
 from credintake.problems import Problem
+from credintake.rules.doubts import Doubts
+from credintake.rules.evidence import Entry, Profile
 from credintake.rules.reconcile import Record
-from credintake.rules.evidence import Profile
+from credintake.rules.values import FIELD_KINDS, compare
 from credintake.settings import RuleSettings
 
 DOC_LABELS = {
@@ -29,6 +32,44 @@ class RuleContext:
     settings: RuleSettings
     profile: Profile
     records: list[Record]
+    doubts: Doubts = field(default_factory=Doubts)
+
+    def trusts(self, *, field: str, value: Any, source: Source | None, doc_type: str | None,
+               rule: str, agreed: bool = False) -> bool:
+        """Whether ``rule`` may decide on a value: typed in, read at least
+        ``min_confidence_to_flag`` confidently, or ``agreed`` by another source. If not, the
+        value is doubted (extraction.low_confidence reports it once) and the rule abstains."""
+        if source is None or not source.file or agreed:
+            return True
+        if source.confidence >= self.settings.min_confidence_to_flag:
+            return True
+        self.doubts.add(field=field, value=value, source=source, doc_type=doc_type,
+                        reason=f"read with confidence {source.confidence:.2f}", rule=rule)
+        return False
+
+    def trusts_entry(self, entry: Entry, name: str, rule: str) -> bool:
+        """``trusts`` for a profile entry's chosen value; the typed value or another
+        document's reading of it that agrees vouches for it."""
+        chosen = entry.chosen.get(name)
+        if chosen is None or not chosen.from_document:
+            return True
+        typed = entry.app_values.get(name)
+        agreed = self.agreed(entry, name, chosen.value, chosen.doc_index,
+                             () if typed is None else (typed,))
+        return self.trusts(field=f"{entry.section}.{name}", value=chosen.value,
+                           source=chosen.source, doc_type=chosen.doc_type, rule=rule,
+                           agreed=agreed)
+
+    def agreed(self, entry: Entry | None, name: str, value: Any, doc_index: int | None,
+               also: tuple[Any, ...] = ()) -> bool:
+        """Another document of the entry (or one of ``also``) reads ``value`` the same."""
+        if entry is None:
+            return False
+        kind = FIELD_KINDS.get(f"{entry.section}.{name}", "text")
+        others = [ev.value for ev in entry.docs.get(name, []) if ev.doc_index != doc_index]
+        return any(compare(kind, other, value,
+                           match_threshold=self.settings.fuzzy_match_threshold).match
+                   for other in [*others, *also])
 
 
 APPLICATION = "application.json"

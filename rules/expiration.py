@@ -3,7 +3,11 @@
 Month-precision dates (AHA cards: "Renew By 03/2027") expire at the END of that month,
 year-precision ones at the end of the year. A credential expiring exactly ``as_of`` is
 still valid that day (expiring soon, not expired); exactly ``expiring_soon_days`` days
-out still warns. A license whose status reads Expired/Lapsed with no date is expired.
+out still warns. A license whose status reads Expired/Lapsed with no date is expired
+(``data/license_status.csv``: the statuses of standing "expired").
+
+A date (or status) read below ``min_confidence_to_flag`` that no other source confirms
+is not judged: extraction.low_confidence asks a person to look at it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterator
 from credintake.contract import Finding
 from credintake.rules.context import RuleContext, cite, where
 from credintake.rules.dates import parse_date
+from credintake.rules.equivalents import status_standing
 from credintake.rules.evidence import Entry
 from credintake.rules.registry import get, register
 
@@ -51,12 +56,12 @@ def _expiries(ctx: RuleContext) -> Iterator[tuple[str, Entry, str, int]]:
             yield section, entry, parsed.iso(), (parsed.last_day() - ctx.as_of).days
 
 
-@register("expiration.expired", severity="error")
+@register("expiration.expired", severity="error", reads=("min_confidence_to_flag",))
 def expired(ctx: RuleContext) -> Iterator[Finding]:
     """A credential's expiration date is before as_of."""
     rule = get("expiration.expired")
     for section, entry, expires, days in _expiries(ctx):
-        if days >= 0:
+        if days >= 0 or not ctx.trusts_entry(entry, "expiration_date", rule.id):
             continue
         source = entry.source_of("expiration_date")
         yield rule.finding(
@@ -66,9 +71,9 @@ def expired(ctx: RuleContext) -> Iterator[Finding]:
             evidence={"expiration_date": expires, "days": days, "as_of": ctx.as_of.isoformat(),
                       "doc_type": _doc_type(entry, "expiration_date"), **where(source)})
     for entry in ctx.profile.entries.get("licenses", []):
-        status = str(entry.values.get("status") or "").lower()
-        lapsed = any(w in status for w in ("expired", "lapsed"))
-        if entry.values.get("expiration_date") or not lapsed:
+        lapsed = status_standing(entry.values.get("status")) == "expired"
+        if (entry.values.get("expiration_date") or not lapsed
+                or not ctx.trusts_entry(entry, "status", rule.id)):
             continue
         source = entry.source_of("status")
         yield rule.finding(
@@ -80,13 +85,14 @@ def expired(ctx: RuleContext) -> Iterator[Finding]:
                       "doc_type": _doc_type(entry, "status"), **where(source)})
 
 
-@register("expiration.expiring_soon", severity="warning", reads=("expiring_soon_days",))
+@register("expiration.expiring_soon", severity="warning",
+          reads=("expiring_soon_days", "min_confidence_to_flag"))
 def expiring_soon(ctx: RuleContext) -> Iterator[Finding]:
     """A credential expires within the warning window after as_of."""
     rule = get("expiration.expiring_soon")
     window = ctx.settings.expiring_soon_days
     for section, entry, expires, days in _expiries(ctx):
-        if not 0 <= days <= window:
+        if not 0 <= days <= window or not ctx.trusts_entry(entry, "expiration_date", rule.id):
             continue
         source = entry.source_of("expiration_date")
         yield rule.finding(

@@ -11,13 +11,18 @@ before the first activity in the window and after the last one.
 A gap LONGER than ``gap_warning_months`` calendar months (Jul 1 - Dec 31 is exactly six,
 not longer) is a warning unless a gap explanation overlaps it; longer than
 ``gap_error_months`` it is an error unless an overlapping explanation has a written reason.
+
+A gap is judged only when the dates that bound it (the end of the activity before, the
+start of the one after) were read at least ``min_confidence_to_flag`` confidently or are
+confirmed by another source; otherwise extraction.low_confidence asks a person to check
+them on the page (a misread year on a faxed CV must not invent a gap).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from credintake.contract import Finding, GapExplanation
 from credintake.rules.context import RuleContext, cite
@@ -34,6 +39,7 @@ class Activity:
     start: dt.date
     end: dt.date
     label: str = ""
+    entry: Entry | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,7 @@ def _activities(ctx: RuleContext) -> list[Activity]:
         for entry in ctx.profile.entries.get(section, []):
             span = _entry_span(entry, ctx.as_of)
             if span is not None:
-                out.append(Activity(span[0], span[1], _label(entry, name_field)))
+                out.append(Activity(span[0], span[1], _label(entry, name_field), entry))
     return out
 
 
@@ -150,8 +156,18 @@ def covering(gap: Gap, explanations: list[GapExplanation], as_of: dt.date) -> li
     return out
 
 
+def _bounds_trusted(ctx: RuleContext, gap: Gap, rule: str) -> bool:
+    """The dates bounding a gap are evidence enough (each doubted date is recorded)."""
+    ok = True
+    for act, name in ((gap.before, "end_date"), (gap.after, "start_date")):
+        if act is not None and act.entry is not None:
+            ok = ctx.trusts_entry(act.entry, name, rule) and ok
+    return ok
+
+
 @register("work_history.gap", severity="warning",
-          reads=("gap_lookback_years", "gap_warning_months", "gap_error_months"))
+          reads=("gap_lookback_years", "gap_warning_months", "gap_error_months",
+                 "min_confidence_to_flag"))
 def work_history_gap(ctx: RuleContext) -> Iterator[Finding]:
     """A gap longer than 6 months (error beyond 1 year) with no explanation covering it."""
     rule = get("work_history.gap")
@@ -167,7 +183,7 @@ def work_history_gap(ctx: RuleContext) -> Iterator[Finding]:
         over_error = longer_than_months(gap.start, gap.end, s.gap_error_months)
         covers = covering(gap, explanations, ctx.as_of)
         written = [g for g in covers if g.reason and g.reason.strip()]
-        if (written if over_error else covers):
+        if (written if over_error else covers) or not _bounds_trusted(ctx, gap, rule.id):
             continue
         if gap.before and gap.after:
             between = f"between {gap.before.label} and {gap.after.label}"

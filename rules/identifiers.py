@@ -9,6 +9,7 @@ close numbers to confirm.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -98,3 +99,11 @@ def dea_problems(value: object, *, last_names: list[str],
             f"second letter {m[2]} is not the registrant's last-name initial "
             f"({'/'.join(sorted(initials))})"))
     return problems
+
+
+def passes_check_digit(kind: str, value: object) -> bool:
+    """Whether an NPI (``kind`` "npi") or a DEA number ("dea") has a valid shape and check
+    digit (the DEA's registrant letters are not judged here)."""
+    if kind == "npi":
+        return npi_problem(value) is None
+    return not dea_problems(value, last_names=[], registrant_types=string.ascii_uppercase)

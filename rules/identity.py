@@ -8,6 +8,13 @@ of a compound one), first name equal / nickname / initial, middle name not contr
 an error. Same given names with another last name is a warning about a probable former
 name missing from ``other_names``. A malpractice certificate naming an organisation (the
 group practice) is reported as such: the certificate must name the provider.
+
+Only a confidently read name that the other documents do not explain is held against the
+applicant. A name read below ``min_confidence_to_flag``, a fragment (only given names of
+the applicant: "Timothy Dustin" for Timothy Dustin Washington, a line cut short) or a near
+miss while another confidently read document prints the applicant's name (one garbled fax
+page against the licence) is a doubt for extraction.low_confidence, not a finding; a
+fragment that another document completes is nothing at all.
 """
 
 from __future__ import annotations
@@ -15,12 +22,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from credintake.contract import Finding
 from credintake.rules.context import DOC_LABELS, RuleContext, cite, where
+from credintake.rules.evidence import HolderName, source_of
 from credintake.rules.names import ParsedName, compare_person, fold, match_applicant
 from credintake.rules.registry import get, register
-from credintake.rules.evidence import source_of
 
+RULE = "identity.name_mismatch"
+#: Where a doubted holder name is filed (extraction.low_confidence's field).
+NAME_FIELD = "provider.last_name"
+#: Two surnames this similar (rapidfuzz ratio of the folded letters) may be one misread.
+_SURNAME_CLOSE = 60.0
 _ORG_WORDS = re.compile(r"\b(group|llc|pllc|inc|corp|associates|partners|clinic|medical|"
                         r"health|hospital|physicians|practice|pc|pa|center|services)\b", re.I)
 
@@ -36,17 +50,18 @@ def _applicant(ctx: RuleContext) -> list[ParsedName]:
     return []
 
 
-@register("identity.name_mismatch", severity="error", reads=("fuzzy_probable_threshold",))
+@register(RULE, severity="error",
+          reads=("fuzzy_probable_threshold", "min_confidence_to_flag"))
 def name_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A document's holder name is not the applicant (nor a nickname, initial or alias)."""
-    rule = get("identity.name_mismatch")
+    rule = get(RULE)
     applicant = _applicant(ctx)
     if not applicant:
         return
     shown = applicant[0].full()
     for holder in ctx.profile.holder_names:
         result = match_applicant(holder.parsed, applicant)
-        if result.matches:
+        if result.matches or not _decidable(ctx, holder, result.score, applicant):
             continue
         source = source_of(holder.value)
         label = DOC_LABELS.get(holder.doc_type, "Document")
@@ -94,3 +109,60 @@ def _given_names_agree(doc: ParsedName, applicant: list[ParsedName]) -> bool:
         return False
     same = ParsedName(first=doc.first, middle=doc.middle, last=me.last, suffix=me.suffix)
     return compare_person(same, me).matches
+
+
+def _decidable(ctx: RuleContext, holder: HolderName, score: float,
+               applicant: list[ParsedName]) -> bool:
+    """Whether a disagreeing holder name is evidence of another person (module docstring);
+    if not, it is doubted (or, a fragment another document completes, dropped)."""
+    rule = RULE
+    source = source_of(holder.value)
+    confirmed = _confirmed_elsewhere(ctx, holder, applicant)
+    if _given_names_only(holder.parsed, applicant[0]):
+        if not confirmed:
+            ctx.doubts.add(field=NAME_FIELD, value=holder.value.value, source=source,
+                           doc_type=holder.doc_type, rule=rule,
+                           reason="read as given names only (no surname)")
+        return False
+    if not ctx.trusts(field=NAME_FIELD, value=holder.value.value, source=source,
+                      doc_type=holder.doc_type, rule=rule):
+        return False
+    if confirmed and _garbled(holder.parsed, applicant[0], score,
+                              ctx.settings.fuzzy_probable_threshold):
+        ctx.doubts.add(field=NAME_FIELD, value=holder.value.value, source=source,
+                       doc_type=holder.doc_type, rule=rule,
+                       reason="close to the applicant's name that the other documents print "
+                              "(probably misread)")
+        return False
+    return True
+
+
+def _confirmed_elsewhere(ctx: RuleContext, holder: HolderName,
+                         applicant: list[ParsedName]) -> bool:
+    """Another document, read confidently, prints a name that is the applicant."""
+    return any(other.doc_index != holder.doc_index
+               and other.value.confidence >= ctx.settings.min_confidence_to_flag
+               and match_applicant(other.parsed, applicant).matches
+               for other in ctx.profile.holder_names)
+
+
+def _garbled(doc: ParsedName, me: ParsedName, score: float, threshold: float) -> bool:
+    """A misreading of the applicant's name rather than another name: close overall with a
+    surname that is itself close ("Margarct Dae" for Margaret Doe), or the same surname with
+    a first name a letter or two off ("Erina" for Erin). "Angela Orr" for Angela Fowler is
+    not garbled: it is another surname (a former name, judged as such)."""
+    last_ratio = fuzz.ratio(fold(doc.last), fold(me.last))
+    if score >= threshold and last_ratio >= _SURNAME_CLOSE:
+        return True
+    first, mine = fold(doc.first), fold(me.first)
+    same_last = compare_person(ParsedName(first=me.first, last=doc.last, suffix=doc.suffix),
+                               me).matches
+    return bool(first) and bool(mine) and same_last and fuzz.ratio(first, mine) >= threshold
+
+
+def _given_names_only(doc: ParsedName, me: ParsedName) -> bool:
+    """Every word of the document's name is one of the applicant's given names, and none is
+    the surname: the reader kept "Timothy Dustin" of Timothy Dustin Washington."""
+    words = [fold(w) for w in doc.full().split() if len(fold(w)) > 1]
+    given = {fold(w) for w in f"{me.first} {me.middle}".split() if len(fold(w)) > 1}
+    return bool(words) and set(words) <= given and fold(me.last) not in words

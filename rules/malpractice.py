@@ -1,9 +1,17 @@
-"""malpractice.insufficient_coverage: professional-liability limits below the minimum.
+"""malpractice.*: professional-liability limits below the minimum; certificates that show
+no professional liability at all.
 
-Each policy of the profile is checked: per-claim below ``malpractice_min_per_claim`` or
-aggregate below ``malpractice_min_aggregate`` (exactly the minimum passes). A policy that
-expired before as_of is skipped when another policy is current (the old one is history;
-expiration rules report it if it is the only one). A policy without limits is not judged.
+insufficient_coverage: each policy of the profile is checked: per-claim below
+``malpractice_min_per_claim`` or aggregate below ``malpractice_min_aggregate`` (exactly the
+minimum passes). A policy that expired before as_of is skipped when another policy is
+current (the old one is history; expiration rules report it if it is the only one). A
+policy without limits is not judged, nor a limit read from a certificate that shows no
+professional liability (a general-liability limit says nothing about malpractice cover;
+not_professional_liability reports that certificate instead).
+
+not_professional_liability: one finding per insurance certificate whose coverage lines
+include no professional (medical malpractice / E&O) liability, from the extractor's
+notice (``Problem(kind="not_professional_liability")``).
 """
 
 from __future__ import annotations
@@ -32,12 +40,14 @@ def insufficient_coverage(ctx: RuleContext) -> Iterator[Finding]:
         policies = [p for p in policies if _current(p, ctx)]
     minimums = (("per_claim_limit", "per-claim", ctx.settings.malpractice_min_per_claim),
                 ("aggregate_limit", "aggregate", ctx.settings.malpractice_min_aggregate))
+    not_professional = _not_professional_docs(ctx)
     for entry in policies:
         policy = " ".join(str(entry.values[f]) for f in ("carrier", "policy_number")
                           if entry.values.get(f)) or "on file"
         for name, label, minimum in minimums:
             limit = entry.values.get(name)
-            if limit is None or limit >= minimum:
+            if limit is None or limit >= minimum or (
+                    name in entry.chosen and entry.chosen[name].doc_index in not_professional):
                 continue
             source = entry.source_of(name)
             article = "an" if label[0] in "aeiou" else "a"
@@ -52,3 +62,31 @@ def insufficient_coverage(ctx: RuleContext) -> Iterator[Finding]:
                           "carrier": entry.values.get("carrier"),
                           "doc_type": entry.chosen[name].doc_type if name in entry.chosen else None,
                           **where(source)})
+
+
+def _not_professional_docs(ctx: RuleContext) -> set[int]:
+    return {p.document_index for p in ctx.problems
+            if p.kind == "not_professional_liability" and p.document_index is not None}
+
+
+@register("malpractice.not_professional_liability", severity="error")
+def not_professional_liability(ctx: RuleContext) -> Iterator[Finding]:
+    """An insurance certificate shows no professional (malpractice / E&O) liability line."""
+    rule = get("malpractice.not_professional_liability")
+    seen: set[tuple[str, int | None]] = set()
+    for p in ctx.problems:
+        if p.kind != "not_professional_liability" or (p.file, p.document_index) in seen:
+            continue
+        seen.add((p.file, p.document_index))
+        doc = ctx.documents[p.document_index] if p.document_index is not None \
+            and 0 <= p.document_index < len(ctx.documents) else None
+        values = {f: doc.fields[f].value for f in ("carrier", "policy_number")
+                  if doc is not None and f in doc.fields}
+        yield rule.finding(
+            field="malpractice_insurance",
+            message=(f"{cite(file=p.file, page=p.page)}: {p.reason.rstrip('.')}. It does not prove "
+                     f"malpractice cover: request the provider's professional-liability "
+                     f"certificate (or the carrier's declarations page)."),
+            evidence={"file": p.file, "page": p.page, "reason": p.reason,
+                      "document_index": p.document_index,
+                      "doc_type": doc.doc_type if doc is not None else None, **values})

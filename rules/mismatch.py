@@ -4,6 +4,14 @@ Raised from reconciliation records with status ``mismatch``. Name parts (provide
 middle / last / suffix) are left to identity.name_mismatch, which knows about nicknames,
 initials and former names, so one disagreement is never reported twice. Identifiers
 (license, DEA, NPI, policy numbers) are errors; other values are warnings.
+
+A document value read below ``min_confidence_to_flag`` is not held against the application:
+it goes to extraction.low_confidence. Nor is a disagreement on a value that a reader
+misreads far more often than an applicant mistypes and that no decision hangs on
+(``READING_SUSPECT``: a CME certificate prints certificate, activity and page numbers around
+its credits, so "25.0" for 1.5 credits is a reading to check, not the applicant's error), nor
+an NPI or DEA number read one character off a typed number that passes its check digit while
+the reading fails it.
 """
 
 from __future__ import annotations
@@ -12,20 +20,40 @@ from collections.abc import Iterator
 
 from credintake.contract import Finding
 from credintake.rules.context import DOC_LABELS, RuleContext, cite, where
+from credintake.rules.identifiers import edit_distance, passes_check_digit
 from credintake.rules.registry import get, register
 
 NAME_FIELDS = {"provider.first_name", "provider.middle_name", "provider.last_name",
                "provider.suffix"}
+READING_SUSPECT = {"cme.credits": "a number on the certificate that disagrees with the "
+                                  "application (likelier misread than mistyped)"}
+#: Numbers with a check digit: a document's reading that fails it, a character away from a
+#: typed number that passes, is a misreading (a real registration's number is valid).
+CHECKED = {"provider.npi": "npi", "dea.dea_number": "dea"}
 
 
 @register("reconciliation.mismatch", severity="warning",
-          reads=("fuzzy_match_threshold", "fuzzy_probable_threshold", "application_authority"))
+          reads=("fuzzy_match_threshold", "fuzzy_probable_threshold", "application_authority",
+                 "min_confidence_to_flag"))
 def reconciliation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """The application and a document disagree on a value (after normalisation)."""
     rule = get("reconciliation.mismatch")
     for record in ctx.records:
         item = record.item
         if item.status != "mismatch" or item.field in NAME_FIELDS:
+            continue
+        name = item.field.split(".", 1)[1]
+        doc_index = next((ev.doc_index for ev in (record.entry.docs.get(name, [])
+                                                   if record.entry else [])
+                          if ev.source == item.source), None)
+        if not ctx.trusts(field=item.field, value=item.document_value, source=item.source,
+                          doc_type=record.doc_type, rule=rule.id,
+                          agreed=ctx.agreed(record.entry, name, item.document_value, doc_index)):
+            continue
+        suspect = _reading_suspect(item.field, item.application_value, item.document_value)
+        if suspect and item.source is not None and item.source.file:
+            ctx.doubts.add(field=item.field, value=item.document_value, source=item.source,
+                           doc_type=record.doc_type, reason=suspect, rule=rule.id)
             continue
         label = item.field.split(".", 1)[1].replace("_", " ")
         doc_label = DOC_LABELS.get(record.doc_type or "", "the document")
@@ -45,3 +73,14 @@ def reconciliation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                       "document_value": item.document_value, "score": item.score,
                       "probable_typo": typo, "note": record.note, "doc_type": record.doc_type,
                       **where(item.source)})
+
+
+def _reading_suspect(field: str, typed: object, read: object) -> str | None:
+    """Why a disagreement is likelier the reader's than the applicant's, or None."""
+    if field in READING_SUSPECT:
+        return READING_SUSPECT[field]
+    kind = CHECKED.get(field)
+    if (kind and edit_distance(typed, read) == 1 and passes_check_digit(kind, typed)
+            and not passes_check_digit(kind, read)):
+        return "read one character off a valid number, failing its check digit"
+    return None

@@ -10,18 +10,17 @@ same person when the last names agree (or the document shows a former name liste
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from nameparser import HumanName
 from rapidfuzz import fuzz
 
-DATA = Path(__file__).with_name("data")
+from credintake.rules.plausible import ocr_key
+from credintake.rules.tables import data_rows
 
 #: Credentials printed after a name, mapped to the profession they hint at (None: no hint).
 CREDENTIALS: dict[str, str | None] = {
@@ -38,6 +37,29 @@ CREDENTIALS: dict[str, str | None] = {
 #: Credentials that are also plausible name words: stripped only when set off by a comma.
 _AMBIGUOUS = {"DO", "PA", "MS", "OD", "CNS"}
 SUFFIXES = {"JR": "Jr", "SR": "Sr", "II": "II", "III": "III", "IV": "IV", "V": "V"}
+#: A generational suffix as OCR reads it: "Ill", "lll", "I1I" for III, "Il" for II, "lV" for
+#: IV (capital I, small l, one, bar; never a small i or capital L, so "Li" stays a name).
+_OCR_ROMAN = re.compile(r"(?<=\s)(?:([Il1|]{2,3})|[Il1|]V)(?=\s*(?:,|$))")
+
+
+def _ocr_repairs(text: str) -> str:
+    """What scans and faxes do to a printed name, undone: "J.Caner" (a lost space after an
+    initial), "Ashley N, Delgado" (a period read as a comma: no surname ends with an
+    initial, so this is not "Last, First"), "Brown Ill" (III)."""
+    text = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]{2,})", ". ", text)
+    parts = text.split(",")
+    if (len(parts) >= 2 and re.search(r" [A-Za-z]\.?$", parts[0].strip())
+            and re.fullmatch(r"[A-Za-z'\-]{2,}", parts[1].strip())
+            and not _is_credential_part(parts[1]) and _credential_key(parts[1]) not in SUFFIXES):
+        text = ",".join([f"{parts[0].strip()} {parts[1].strip()}", *parts[2:]])
+    return _ocr_suffix(text)
+
+
+def _ocr_suffix(text: str) -> str:
+    """"LEONARD SMITH Ill" -> "LEONARD SMITH III": only after two words of a name."""
+    if len(re.findall(r"[A-Za-z]{2,}", text)) < 3:
+        return text
+    return _OCR_ROMAN.sub(lambda m: "I" * len(m[1]) if m[1] else "IV", text)
 
 
 def fold(text: str | None) -> str:
@@ -107,6 +129,7 @@ def parse_name(text: str | None) -> ParsedName:
         return ParsedName(raw=text or "")
     raw = text
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().strip(",;")
+    text = _ocr_repairs(text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     credentials: list[str] = []
     kept: list[str] = []
@@ -162,15 +185,10 @@ def _title(part: str) -> str:
 def _nickname_table() -> dict[str, frozenset[str]]:
     """name -> every formal name it can stand for (itself included)."""
     forms: dict[str, set[str]] = defaultdict(set)
-    with (DATA / "nicknames.csv").open(encoding="utf-8") as fh:
-        rows = csv.reader(line for line in fh if not line.startswith("#"))
-        next(rows)  # header
-        for row in rows:
-            if len(row) < 2:
-                continue
-            nick, formal = fold(row[0]), fold(row[1])
-            forms[nick].add(formal)
-            forms[formal].add(formal)
+    for row in data_rows("nicknames.csv"):
+        nick, formal = fold(row[0]), fold(row[1])
+        forms[nick].add(formal)
+        forms[formal].add(formal)
     return {k: frozenset(v) for k, v in forms.items()}
 
 
@@ -209,6 +227,8 @@ def _given_compatible(a: str, b: str) -> tuple[bool, str]:
         return True, "missing"
     if fa == fb:
         return True, "exact"
+    if len(fa) > 2 and ocr_key(a) == ocr_key(b):
+        return True, "ocr"
     if len(fa) == 1 or len(fb) == 1:
         return (fa[0] == fb[0]), "initial"
     if is_nickname(fa, fb):
@@ -226,17 +246,19 @@ def _last_compatible(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return True
-    if fa == fb:
-        return True
+    if fa == fb or ocr_key(a) == ocr_key(b):
+        return True  # "Smlth" / "5mith": OCR's confusions are not another surname
     parts_a = {fold(p) for p in re.split(r"[\s\-]+", a) if len(fold(p)) > 1}
     parts_b = {fold(p) for p in re.split(r"[\s\-]+", b) if len(fold(p)) > 1}
-    # "Smith-Jones" vs "Smith": one of a compound surname.
-    return bool(parts_a & parts_b) and (len(parts_a) > 1 or len(parts_b) > 1)
+    # "Smith-Jones" vs "Smith": one of a compound surname; "R-Roberts" (an initial glued on
+    # by a scan) vs "Roberts": the same words once single letters are left out.
+    return bool(parts_a & parts_b) and (len(parts_a) > 1 or len(parts_b) > 1
+                                        or parts_a == parts_b)
 
 
 def _suffix_compatible(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
-    return not fa or not fb or fa == fb
+    return not fa or not fb or fa == fb or ocr_key(a) == ocr_key(b)
 
 
 def compare_person(doc: ParsedName, person: ParsedName) -> NameMatch:
@@ -263,7 +285,7 @@ def compare_person(doc: ParsedName, person: ParsedName) -> NameMatch:
     if not ok_middle:
         return NameMatch(False, _score(doc, person), "middle name differs")
     score = {"exact": 100.0, "missing": 95.0, "initial": 90.0, "nickname": 90.0,
-             "compound": 90.0}[how]
+             "compound": 90.0, "ocr": 95.0}[how]
     if how_middle in ("initial", "nickname"):
         score = min(score, 95.0)
     return NameMatch(True, score, how if how != "missing" else "exact")

@@ -17,6 +17,7 @@ from credintake.rules.evidence import (NAME_AUTHORITY, NAME_FIELDS, PROFESSION_D
                                        PROVIDER_FROM_CV, Entry, Evidence, HolderName, choose,
                                        source_of)
 from credintake.rules.names import known_names, match_applicant, parse_name
+from credintake.rules.plausible import implausible
 from credintake.rules.values import FIELD_KINDS, is_blank, profession_code
 from credintake.settings import RuleSettings
 
@@ -26,7 +27,8 @@ def holder_names(documents: list[Document], settings: RuleSettings) -> list[Hold
     for i, doc in enumerate(documents):
         name_field = NAME_FIELDS.get(doc.doc_type)
         fv = doc.fields.get(name_field) if name_field else None
-        if fv is None or is_blank(fv.value) or fv.confidence < settings.min_field_confidence:
+        if (fv is None or is_blank(fv.value) or fv.confidence < settings.min_field_confidence
+                or implausible(fv.value)):
             continue
         parsed = parse_name(str(fv.value))
         if parsed.last:

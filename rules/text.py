@@ -3,23 +3,22 @@
 "Univ. of Michigan Med. Ctr" and "University of Michigan Medical Center" are one place;
 "ABIM" is the American Board of Internal Medicine. Values are normalised (case, accents,
 punctuation, word abbreviations from ``data/abbreviations.csv``, whole-value acronyms
-from ``data/acronyms.csv``) and then scored with rapidfuzz token ratios (0-100). A guard
+from ``data/acronyms.csv``, a carrier's legal form from ``data/legal_suffixes.csv``) and then scored with rapidfuzz token ratios (0-100). A guard
 keeps "University of Michigan" and "University of Minnesota" apart: when the distinctive
 words of the two values have nothing in common, the score is capped low.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
-DATA = Path(__file__).with_name("data")
+from credintake.rules.equivalents import strip_legal_suffixes
+from credintake.rules.tables import data_rows
 
 #: Words that say what kind of place a value is, not which one.
 GENERIC = frozenset("""
@@ -32,22 +31,16 @@ regional community general memorial of residency fellowship internship graduate 
 _DISTINCT_CAP = 60.0
 
 
-def _rows(name: str) -> list[list[str]]:
-    with (DATA / name).open(encoding="utf-8") as fh:
-        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
-    return [r for r in rows[1:] if len(r) >= 2]
-
-
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    return {r[0].strip().lower(): r[1].strip().lower() for r in _rows("abbreviations.csv")}
+    return {r[0].strip().lower(): r[1].strip().lower() for r in data_rows("abbreviations.csv")}
 
 
 @lru_cache(maxsize=1)
 def acronyms() -> dict[str, dict[str, str]]:
     """kind -> folded short or long form -> canonical long form (folded)."""
     table: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _rows("acronyms.csv"):
+    for row in data_rows("acronyms.csv"):
         if len(row) < 3:
             continue
         kind, short, long_ = row[0].strip(), row[1].strip(), row[2].strip()
@@ -68,8 +61,10 @@ def _words(text: str) -> str:
     return " ".join(re.split(r"[^0-9a-z]+", text)).strip()
 
 
-def normalise_text(text: str | None, kind: str | None = None) -> str:
-    """Comparable form: folded words, abbreviations expanded, a known acronym as its long form."""
+def normalise_text(text: str | None, kind: str | None = None, *,
+                   keep_legal_form: bool = False) -> str:
+    """Comparable form: folded words, abbreviations expanded, a known acronym as its long
+    form, a carrier's legal form dropped (unless ``keep_legal_form``)."""
     if not text:
         return ""
     words = _words(text)
@@ -83,7 +78,11 @@ def normalise_text(text: str | None, kind: str | None = None) -> str:
     expanded = " ".join(abbr.get(w, w) for w in words.split())
     if expanded in table:
         return table[expanded]
-    return expanded
+    if keep_legal_form:
+        return expanded
+    # Carriers: "The Doctors Company" = "The Doctors Co" = "The Doctors" (data/legal_suffixes.csv).
+    bare = strip_legal_suffixes(expanded, kind)
+    return table.get(bare, bare)
 
 
 def text_score(a: str | None, b: str | None, kind: str | None = None, *,
@@ -94,8 +93,20 @@ def text_score(a: str | None, b: str | None, kind: str | None = None, *,
     Michigan Medical School"), right for places. ``strict`` compares the distinctive words
     in full, for specialties where one more word is another thing ("Surgery" vs
     "Vascular Surgery").
+
+    Carriers are scored with and without their legal form, the better of the two: "Coverys
+    RRG" = "Coverys", and a reading that kept only "Mutual Insurance Company" of "ISMIE
+    Mutual Insurance Company" is still no evidence of another carrier.
     """
-    na, nb = normalise_text(a, kind), normalise_text(b, kind)
+    score = _score(normalise_text(a, kind), normalise_text(b, kind), kind, strict)
+    if kind == "carrier" and score < 100.0:
+        score = max(score, _score(normalise_text(a, kind, keep_legal_form=True),
+                                  normalise_text(b, kind, keep_legal_form=True), kind, strict))
+    return score
+
+
+def _score(na: str, nb: str, kind: str | None, strict: bool) -> float:
+    """text_score of two normalised values."""
     if not na or not nb:
         return 0.0
     if na == nb:

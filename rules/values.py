@@ -15,8 +15,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from credintake.rules.dates import normalise_date, parse_date, same_date
+from credintake.rules.equivalents import profession_code, status_standing
 from credintake.rules.identifiers import edit_distance, normalise_identifier
 from credintake.rules.names import fold, is_nickname
+from credintake.rules.plausible import ocr_key
 from credintake.rules.text import normalise_text, text_score
 from credintake.us_states import STATE_CODES
 
@@ -31,7 +33,7 @@ FIELD_KINDS: dict[str, str] = {
     "provider.practice_state": "state",
     "licenses.profession": "profession", "licenses.license_number": "id",
     "licenses.issuing_state": "state", "licenses.issue_date": "date",
-    "licenses.expiration_date": "date", "licenses.status": "text",
+    "licenses.expiration_date": "date", "licenses.status": "status",
     "dea.dea_number": "id", "dea.state": "state", "dea.schedules": "schedules",
     "dea.issue_date": "date", "dea.expiration_date": "date",
     "board_certifications.board": "text:board", "board_certifications.specialty": "text:specialty",
@@ -72,16 +74,24 @@ def state_code(value: Any) -> str | None:
     return STATES.get(text)
 
 
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(mm|m|million|k|thousand)?")
+#: Words a certificate prints around an amount ("$1,000,000 each claim", "USD 1M per occurrence").
+_MONEY_WORDS = re.compile(r"\b(us|dollars?|each|per|claim|occurrence|aggregate|annual|"
+                          r"limit|of|liability)\b")
+
+
 def parse_money(value: Any) -> int | None:
-    """Integer dollars from 1000000, "$1,000,000", "$1M", "1 million", "$1MM"."""
+    """Integer dollars from 1000000, "$1,000,000", "$1M", "1 million", "$1MM", "$1,000,000.00",
+    "USD 1 000 000", "$1,000,000 each claim"."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value if value >= 0 else None
     if isinstance(value, float):
         return int(round(value)) if value >= 0 else None
-    text = str(value).strip().lower().replace(",", "").replace("$", "").replace("usd", "")
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|m|million|k|thousand)?\s*", text)
+    text = str(value).strip().lower().replace(",", "").replace("$", "").replace("usd", " ")
+    text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", _MONEY_WORDS.sub(" ", text)).strip()
+    m = _MONEY.fullmatch(text)
     if not m:
         return None
     amount = float(m[1])
@@ -93,26 +103,14 @@ def parse_money(value: Any) -> int | None:
     return int(round(amount))
 
 
-_PROFESSIONS: list[tuple[str, str]] = [
-    (r"\bphysician'?s? assistant\b|\bpa-?c\b|^pa$", "PA"),
-    (r"nurse anesthetist|\bcrna\b", "CRNA"),
-    (r"nurse practitioner|advanced practice|\baprn\b|^np$|\bfnp\b|\bnp\b", "NP"),
-    (r"registered nurse|^rn$|\brn\b", "RN"),
-    (r"pharm|doctor of pharmacy", "PharmD"),
-    (r"osteopath|^d\.?o\.?$", "DO"),
-    (r"physician|surgeon|medical doctor|doctor of medicine|^m\.?d\.?$|\bmd\b|medicine", "MD"),
-]
-
-
-def profession_code(value: Any) -> str | None:
-    """MD, DO, NP, PA, CRNA, PharmD or RN from a profession, license type, degree or credential."""
-    if not value:
+def parse_number(value: Any) -> float | None:
+    """A number as printed: 1.5, "1.5", "1.50 AMA PRA Category 1 Credit(s)" (the first number)."""
+    if value is None or isinstance(value, bool):
         return None
-    text = str(value).strip().lower()
-    for pattern, code in _PROFESSIONS:
-        if re.search(pattern, text):
-            return code
-    return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    m = re.search(r"\d+(?:\.\d+)?", str(value).replace(",", "."))
+    return float(m[0]) if m else None
 
 
 def clean(kind: str, value: Any) -> Any:
@@ -132,10 +130,7 @@ def clean(kind: str, value: Any) -> Any:
             return value
         return str(value).strip().lower() in ("true", "yes", "1", "present", "current")
     if kind == "number":
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            return None
+        return parse_number(value)
     if kind == "id":
         text = re.sub(r"\s+", "", str(value))
         return text or None
@@ -161,6 +156,8 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
         a, b = normalise_identifier(app), normalise_identifier(doc)
         if a == b:
             return Comparison(True, 100.0)
+        if ocr_key(a) == ocr_key(b):
+            return Comparison(True, 95.0, "same but for characters OCR confuses (O/0, I/1, S/5)")
         if edit_distance(a, b) == 1:
             return Comparison(False, 90.0, "probable typo (one character differs)")
         if len(a) == len(b) and sorted(a) == sorted(b) and edit_distance(a, b) == 2:
@@ -191,11 +188,17 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
         ok = clean(kind, app) == clean(kind, doc)
         return Comparison(ok, 100.0 if ok else 0.0)
     if kind == "number":
-        try:
-            ok = abs(float(app) - float(doc)) < 0.01
-        except (TypeError, ValueError):
-            ok = False
+        na, nb = parse_number(app), parse_number(doc)
+        ok = na is not None and nb is not None and abs(na - nb) < 0.01
         return Comparison(ok, 100.0 if ok else 0.0)
+    if kind == "status":
+        sa, sb = status_standing(app), status_standing(doc)
+        if sa and sb:
+            same = sa == sb
+            note = "same standing" if same and normalise_text(app) != normalise_text(doc) else ""
+            return Comparison(same, 100.0 if same else 0.0, note)
+        score = text_score(str(app), str(doc))
+        return Comparison(score >= match_threshold, score)
     if kind == "provider_profession":
         ca, cb = profession_code(app), profession_code(doc)
         if ca in ADVANCED_NURSING and cb == "RN":
@@ -212,7 +215,8 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
         sa, sb = _schedules(app), _schedules(doc)
         return Comparison(sa == sb, 100.0 if sa == sb else _ratio(" ".join(sa), " ".join(sb)))
     if kind == "email":
-        ok = str(app).strip().casefold() == str(doc).strip().casefold()
+        ok = (str(app).strip().casefold() == str(doc).strip().casefold()
+              or ocr_key(app) == ocr_key(doc))  # a lost underscore, "rn" read for "m"
         return Comparison(ok, 100.0 if ok else _ratio(str(app).casefold(), str(doc).casefold()))
     if kind == "phone":
         da, db = re.sub(r"\D", "", str(app))[-10:], re.sub(r"\D", "", str(doc))[-10:]
@@ -221,6 +225,8 @@ def compare(kind: str, app: Any, doc: Any, *, match_threshold: float) -> Compari
         fa, fb = fold(str(app)), fold(str(doc))
         if fa == fb:
             return Comparison(True, 100.0)
+        if ocr_key(app) == ocr_key(doc):
+            return Comparison(True, 95.0, "same but for characters OCR confuses")
         if fa and fb and (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]:
             return Comparison(True, 90.0, "initial")
         if is_nickname(fa, fb):
@@ -244,4 +250,4 @@ def is_blank(value: Any) -> bool:
 
 
 __all__ = ["FIELD_KINDS", "Comparison", "clean", "compare", "is_blank", "normalise_text",
-           "parse_money", "profession_code", "state_code"]
+           "parse_money", "parse_number", "profession_code", "state_code"]

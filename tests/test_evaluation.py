@@ -48,3 +48,44 @@ def test_score_packet_pairs_documents_by_file_and_pages() -> None:
     assert scores.fields["diploma"].fn == 1
     assert scores.classification_accuracy() == 0.5
     assert round(scores.calibration_error(), 4) == round((0.1 + 0.6) / 2, 4)
+
+
+def test_reliability_table_and_calibration_error() -> None:
+    from credintake.evaluation import calibration_error, reliability
+
+    pairs = [(0.95, True)] * 9 + [(0.95, False)] + [(0.55, True), (0.55, False)]
+    bins = reliability(pairs)
+    assert [(b.lo, b.count) for b in bins] == [(0.5, 2), (0.9, 10)]
+    assert (bins[1].mean_confidence, bins[1].accuracy) == (0.95, 0.9)
+    assert round(calibration_error(pairs), 4) == round((10 * 0.05 + 2 * 0.05) / 12, 4)
+    assert calibration_error([]) == 0.0 and reliability([(1.0, True)])[0].lo == 0.9
+
+
+def test_field_outcomes_judge_fields_and_entries() -> None:
+    from credintake.evaluation import field_outcomes
+
+    labels = {"packet_id": "p", "documents": [
+        {"file": "a.pdf", "pages": [1], "doc_type": "cv", "condition": "scan",
+         "fields": {"name": "Jane Doe"},
+         "entries": {"work_history": [{"employer": "Mercy Hospital", "start_date": "2015-07",
+                                       "end_date": None}]}},
+        {"file": "a.pdf", "pages": [2], "doc_type": "diploma", "fields": {"degree": "MD"}}]}
+    value = lambda v, c=0.8: {"value": v, "confidence": c}  # noqa: E731
+    result = {"documents": [
+        {"file": "a.pdf", "pages": [1], "doc_type": "cv", "doc_type_confidence": 0.9,
+         "ocr": True, "text_confidence": 0.8,
+         "fields": {"name": value("JANE DOE"), "email": value("j@x.org")},
+         "entries": {"work_history": [
+             {"employer": value("Mercy Hospital"), "start_date": value("2015-07"),
+              "end_date": value("2016")},
+             {"employer": value("Nowhere"), "start_date": value("2001")}]}},
+        {"file": "a.pdf", "pages": [2], "doc_type": "dea_registration",
+         "doc_type_confidence": 0.6, "fields": {"state": value("CA", 0.5)}}]}
+    got = {(o.key, o.correct) for o in field_outcomes(result, labels)}
+    assert got == {("cv.name", True), ("cv.email", False),
+                   ("cv.work_history.employer", True), ("cv.work_history.start_date", True),
+                   ("cv.work_history.end_date", False), ("cv.work_history.employer", False),
+                   ("cv.work_history.start_date", False), ("dea_registration.state", False)}
+    first = field_outcomes(result, labels)[0]
+    assert (first.confidence, first.ocr, first.text_confidence, first.condition) == \
+        (0.8, True, 0.8, "scan")

@@ -48,6 +48,20 @@ def test_clean_packet_scores_every_rule_and_lookalikes_count() -> None:
     assert s.total().fp == 2
 
 
+def test_low_confidence_is_counted_apart_and_false_findings_per_packet() -> None:
+    s = FindingScores()
+    doubt = {**_f("extraction.low_confidence", "licenses.expiration_date", "warning"),
+             "evidence": {"value": "2020-01-01", "confidence": 0.4, "file": "f.tif", "page": 2}}
+    result = {"documents": [{"fields": {"a": {}, "b": {}}, "entries": {"work_history": [{"c": {}, "d": {}}]}}],
+              "findings": [doubt, _f("reconciliation.mismatch", "licenses.status", "warning")]}
+    score_findings(result, _labels([], []), s)
+    score_findings({"findings": []}, _labels([], [], pid="pkt-2"), s)
+    assert "extraction.low_confidence" not in s.per_rule
+    assert s.low_confidence == 1 and s.document_values == 4 and s.low_confidence_share == 0.25
+    assert s.false_per_packet == 0.5
+    assert "f.tif p.2" in s.low_confidence_values[0]
+
+
 def test_value_eq() -> None:
     assert value_eq("expiration_date", "2027-03-31", "2027-03")
     assert not value_eq("expiration_date", "2027-03-31", "2027-04")

@@ -11,8 +11,10 @@ their own line under the title...), so it is measured per section, not assumed:
    taken as the section's pattern: each entry starts ``lead`` rows above its anchor
    (stopping early at bullets, long sentences or wide gaps) and runs to the next start.
 
-Within an entry only headline rows are read (not bullets or sentences); they are cut into
-fragments at separators and commas and the fragments scored by ``phrases``.
+An education section whose degrees are not each dated is read line by line instead
+(``schooling``). Within an entry only headline rows are read (not bullets or
+sentences); they are cut into fragments at separators and commas and the fragments
+scored by ``phrases``.
 """
 
 from __future__ import annotations
@@ -24,22 +26,24 @@ from statistics import median
 from credintake.contract import FieldValue
 from credintake.extractor.cv.lexicon import COLUMN_HEADINGS
 from credintake.extractor.cv.phrases import (
+    SCHOOL_NOUNS,
     Place,
     find_degree,
     find_place,
     is_title,
+    org_run,
+    placeholders,
     score,
 )
-from credintake.extractor.cv.rows import Row
+from credintake.extractor.cv.lines import BULLET, Anchor, Entry, is_sentence
+from credintake.extractor.cv.rows import SOFT_HYPHEN, Row
+from credintake.extractor.cv.schooling import COLON_DEGREE, education_lines, names_degree
 from credintake.extractor.cv.sections import normalise
 from credintake.extractor.date_ranges import DASHES, SIDE_PATTERN, find_date_ranges, parse_side
 from credintake.extractor.dates import ParsedDate, find_dates
 
 Fields = dict[str, FieldValue]
 
-# bullet glyphs, and what OCR makes of them ("¢", "«", "e ", "o ")
-_BULLET = re.compile(r"^\s*(?:[•·●○◦▪■□►▸‣⁃*➢✓»«¢°+\uf0b7\uf0a7\uf076\uf0d8-]|[eoa]\s(?=[A-Z]))\s*")
-_SMALL = frozenset({"of", "and", "in", "the", "at", "for", "to", "de", "la", "y", "on", "with"})
 _OPEN_END = re.compile(rf"(?P<start>{SIDE_PATTERN})\s*[{DASHES}]+\s*(?=\t|$)", re.I)
 _SEPARATORS = re.compile(r"\t|\s+[|•·]\s+|[|•·;]|\s+[–—-]\s+|\s{2,}|[()\[\]]|\s+@\s+")
 _AT = re.compile(r"\s+at\s+(?=[A-Z])")  # "Hospitalist at Mercy" but not "University of Texas at Austin"
@@ -49,22 +53,12 @@ _PROGRAM_LAST = re.compile(r"(?i)(?P<p>.+?)\s+(?:residency|fellowship|internship
 _MAX_HEADLINE_WORDS = 16
 _TAIL_DATE = re.compile(rf"(?:^|(?<=\s)){SIDE_PATTERN}\s*$", re.I)
 _DATE_PAIR = re.compile(rf"(?P<a>{SIDE_PATTERN})\s+(?P<b>{SIDE_PATTERN}|present|current|now)\s*$", re.I)
+_PIPE_END = re.compile(r"\|\s*$")
+_PIPED_DATE = re.compile(rf"\|\s*(?P<d>{SIDE_PATTERN})(?=\s+[A-Z]|\s*$)", re.I)
+# "Bachelor of Science : Biology , 5 2006": a resume site's month and year
+# whose slash its PDF lost, printed after a comma (or the field's colon) at the line end
+_SPACED_MONTH = re.compile(r"(?<=[,:]\s)(?P<m>0?[1-9]|1[0-2])\s(?P<y>(?:19|20)\d\d)\s*$")
 _OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|to date|date")
-
-
-@dataclass
-class Anchor:
-    row: Row
-    start: ParsedDate | None
-    end: ParsedDate | None
-    current: bool
-    span: tuple[int, int]
-
-
-@dataclass
-class Entry:
-    rows: list[Row]
-    anchor: Anchor
 
 
 @dataclass
@@ -76,8 +70,14 @@ class Fragment:
 
     @property
     def text(self) -> str:
-        own = self.row.text[self.start:self.end]
-        return " ".join([own, *(m.text for m in self.more)]) if self.more else own
+        """The fragment's words; a part cut at a soft hyphen joins the next one closed up."""
+        out = self.row.text[self.start:self.end]
+        previous: Fragment = self
+        for part in self.more:
+            hyphen = previous.row.text[previous.end:].strip() == SOFT_HYPHEN
+            out += ("" if hyphen else " ") + part.text
+            previous = part
+        return out
 
 
 # --- anchors -------------------------------------------------------------------------
@@ -87,12 +87,14 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
     text = row.text
     n_words = len(text.split())
     for r in find_date_ranges(text):
-        if _BULLET.match(text) and r.span[0] > 0.3 * len(text):
+        if BULLET.match(text) and r.span[0] > 0.3 * len(text) \
+                and not _PIPE_END.search(text[:r.span[0]]):
+            continue  # a bullet's description, unless "• Title | 2019 – 2020 ..."
+        if is_sentence(text[:r.span[0]] + " " + text[r.span[1]:_headline_end(text, r.span[1])]):
             continue
-        if _is_sentence(text[:r.span[0]] + " " + text[r.span[1]:]):
-            continue
-        if n_words > _MAX_HEADLINE_WORDS and not _at_edge(text, r.span):
-            continue
+        if n_words > _MAX_HEADLINE_WORDS and not _at_edge(text, r.span) \
+                and not _PIPE_END.search(text[:r.span[0]]):
+            continue  # a sentence's dates, unless "Title | 2020 – 2022 Long Organisation"
         return Anchor(row, r.start, r.end, r.current, r.span)
     split = _from_to_cells(row)
     if split is not None:
@@ -102,12 +104,54 @@ def find_anchor(row: Row, kind: str) -> Anchor | None:
         start = parse_side(m.group("start"), m.start("start"))
         if start is not None:
             return Anchor(row, start, None, True, m.span())
-    if kind == "education" and n_words <= _MAX_HEADLINE_WORDS and not _BULLET.match(text):
+    single = _PIPED_DATE.search(text)
+    if single and not is_sentence(text[:single.start()]):
+        # "Research Lead | 2017 Surgery Interest Group": a one-year role;
+        # "Doctor of Medicine | 2021 Lakeside School of Medicine": a graduation
+        when = parse_side(single.group("d"), single.start("d"))
+        if when is not None:
+            start = when if kind == "work_history" else None
+            return Anchor(row, start, when, False, single.span("d"))
+    since = _dated_placeholder(text) if kind == "work_history" else None
+    if since is not None:
+        return Anchor(row, since, None, False, (since.start, since.end))
+    spaced = _SPACED_MONTH.search(text)
+    if kind == "education" and spaced:
+        when = ParsedDate(f"{spaced.group('y')}-{int(spaced.group('m')):02d}", "month",
+                          spaced.start(), spaced.end())
+        return Anchor(row, None, when, False, spaced.span())
+    if kind == "education" and n_words <= _MAX_HEADLINE_WORDS and not BULLET.match(text):
         dates = [d for d in find_dates(text) if "1940" <= d.value[:4] <= "2100"]
         if dates:
             d = dates[-1]
             return Anchor(row, None, d, False, (d.start, d.end))
     return None
+
+
+def _dated_placeholder(text: str, placeholder_row: bool = False) -> ParsedDate | None:
+    """'May 2001 Company Name City , State': an anonymised resume site's template prints
+    a job still held, or one whose end it lost, as its start date before the employer
+    placeholder. With ``placeholder_row`` the date stands alone on its line and the
+    placeholder opens the next."""
+    m = re.match(rf"\s*({SIDE_PATTERN})\s*$" if placeholder_row else rf"\s*({SIDE_PATTERN})\s",
+                 text, re.I)
+    if m is None:
+        return None
+    spans = placeholders(text)
+    if not placeholder_row and not (spans and spans[0][2] == "org" and spans[0][0] - m.end(1) <= 3):
+        return None
+    return parse_side(m.group(1), m.start(1))
+
+
+def _headline_end(text: str, end: int) -> int:
+    """Where the headline part after a period ends: at the place placeholder of a resume
+    site's "March 2010 to June 2013 Company Name City , State Ran the ..." (the
+    description that the template runs on into the same line is no sentence of the
+    headline), else at the end of the line."""
+    spans = placeholders(text)
+    if spans and spans[0][2] == "org" and 0 <= spans[0][0] - end <= 3:
+        return spans[-1][1]
+    return len(text)
 
 
 def _from_to_cells(row: Row) -> Anchor | None:
@@ -151,13 +195,6 @@ def _cell_spans(row: Row) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_sentence(text: str) -> bool:
-    """Prose (a bullet's description) rather than a headline: several lower-case words."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    lower = [w for w in words if w[0].islower() and w not in _SMALL]
-    return len(lower) >= 4
-
-
 def _at_edge(text: str, span: tuple[int, int]) -> bool:
     head, tail = text[:span[0]].strip(" ,;:()[]\t"), text[span[1]:].strip(" ,;:()[].\t")
     return len(head.split()) <= 3 or len(tail.split()) <= 3
@@ -165,7 +202,7 @@ def _at_edge(text: str, span: tuple[int, int]) -> bool:
 
 def _is_headline(row: Row) -> bool:
     text = row.text.strip()
-    if _BULLET.match(text) or _is_sentence(text):
+    if BULLET.match(text) or is_sentence(text):
         return False
     return len(text.split()) <= _MAX_HEADLINE_WORDS and not re.search(r"[a-z]{3,}\.\s*$", text)
 
@@ -181,6 +218,12 @@ def segment(rows: list[Row], kind: str) -> list[Entry]:
     """Entries of one section (see the module docstring)."""
     rows = [r for r in rows if not _is_column_heading_row(r)]
     anchors = {i: a for i, r in enumerate(rows) if (a := find_anchor(r, kind)) is not None}
+    if kind == "work_history":
+        anchors |= _lone_start_dates(rows, anchors)
+    if kind == "education":
+        lines = education_lines(rows, anchors) if rows else None
+        if lines is not None:
+            return lines
     if not anchors:
         return []
     order = sorted(anchors)
@@ -205,6 +248,20 @@ def segment(rows: list[Row], kind: str) -> list[Entry]:
         end = starts[n + 1] if n + 1 < len(starts) else len(rows)
         entries.append(Entry(rows[s:end], anchors[i]))
     return entries
+
+
+def _lone_start_dates(rows: list[Row], anchors: dict[int, Anchor]) -> dict[int, Anchor]:
+    """'September 2015' alone over 'Company Name City , State Title': the template's
+    start date of a job whose end it does not print."""
+    out = {}
+    for i, (row, below) in enumerate(zip(rows, rows[1:])):
+        spans = placeholders(below.text)
+        if i in anchors or not spans or spans[0][2] != "org" or spans[0][0] > 0:
+            continue
+        start = _dated_placeholder(row.text, placeholder_row=True)
+        if start is not None:
+            out[i] = Anchor(row, start, None, False, (start.start, start.end))
+    return out
 
 
 def _lead(rows: list[Row], first: int, big: set[int]) -> int:
@@ -242,14 +299,21 @@ def headline_rows(entry: Entry) -> list[Row]:
     when nothing is above, one when one row is, none when the entry already printed two
     lines before its dates (rows after that are the next entry's, or debris)."""
     idx = entry.rows.index(entry.anchor.row)
-    picked = [r for r in entry.rows[:idx] if _is_headline(r)]
+    picked = [r for r in entry.rows[:idx] if _is_headline(r) or _is_degree_line(r)]
     below = max(0, 2 - len(picked))
     picked.append(entry.anchor.row)
     for r in entry.rows[idx + 1: idx + 1 + below]:
-        if not _is_headline(r):
+        if not (_is_headline(r) or _is_degree_line(r)):
             break
         picked.append(r)
     return picked
+
+
+def _is_degree_line(row: Row) -> bool:
+    """A long line that names a degree and is no sentence: a resume site's run-on
+    education line ("Continuing Education : Dementia Care ... Memory Care
+    Association Missouri City , State"), a headline whatever its length."""
+    return not (BULLET.match(row.text) or is_sentence(row.text)) and names_degree(row.text)
 
 
 def fragments(row: Row, masked: list[tuple[int, int]]) -> list[Fragment]:
@@ -294,9 +358,9 @@ def _comma_split(row: Row, start: int, end: int) -> list[Fragment]:
 def _trim(f: Fragment) -> Fragment:
     s, e = f.start, f.end
     text = f.row.text
-    while s < e and text[s] in " \t,;:-–—/":
+    while s < e and text[s] in " \t,;:-–—/\u00ad":
         s += 1
-    while e > s and text[e - 1] in " \t,;:-–—/":
+    while e > s and text[e - 1] in " \t,;:-–—/\u00ad":
         e -= 1
     return Fragment(f.row, s, e)
 
@@ -348,14 +412,30 @@ def _place_fields(places: list[tuple[Row, Place]], prefer: Row | None) -> Fields
     return out
 
 
-def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
+@dataclass
+class Headline:
+    """An entry's headline read into fragments; ``anonymised`` when it printed an
+    employer placeholder ("Company Name") where the organisation was."""
+
+    frags: list[Fragment]
+    places: list[tuple[Row, Place]]
+    anonymised: bool
+
+
+def _collect(entry: Entry) -> Headline:
     frags: list[Fragment] = []
     places: list[tuple[Row, Place]] = []
+    anonymised = False
     previous: tuple[Row, list[Fragment]] | None = None
+    right = _right_margin(entry.rows)
     for row in headline_rows(entry):
         masked = [r.span for r in find_date_ranges(row.text)]
         if row is entry.anchor.row:
             masked.append(entry.anchor.span)
+            masked.append((_headline_end(row.text, entry.anchor.span[1]), len(row.text)))
+        for start, end, kind in placeholders(row.text):
+            masked.append((start, end))
+            anonymised = anonymised or kind == "org"
         place = find_place(row.text)
         if place is not None:
             masked.append((place.start, place.end))
@@ -365,14 +445,21 @@ def _collect(entry: Entry) -> tuple[list[Fragment], list[tuple[Row, Place]]]:
             above = previous[0]
             span = entry.anchor.span if above is entry.anchor.row else None
             own = _wrap_into(previous, row, own, frags, span)
+            own = _run_on(previous, row, own, frags, right)
         frags.extend(own)
         previous = (row, own)
-    return frags, places
+    return Headline(frags, places, anonymised)
+
+
+def anonymised(entry: Entry) -> bool:
+    """The entry printed a placeholder ("Company Name") where its employer was."""
+    return _collect(entry).anonymised
 
 
 def headline_fragments(entry: Entry) -> list[Fragment]:
-    """The entry's headline text cut into fragments, dates and places removed."""
-    return _collect(entry)[0]
+    """The entry's headline text cut into fragments, dates, places and placeholders
+    removed."""
+    return _collect(entry).frags
 
 
 def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
@@ -410,20 +497,60 @@ def _wrap_into(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragmen
     return left
 
 
+def _right_margin(rows: list[Row]) -> float:
+    """The x where the entry's full lines end: the right end of its longest line when a
+    line of running text (a sentence, a bullet) also ends there; else infinity (short
+    headline lines of similar length do not wrap)."""
+    right = max(r.bbox()[2] for r in rows)
+    height = median(r.height for r in rows)
+    flowing = [r for r in rows if (is_sentence(r.text) or BULLET.match(r.text))
+               and r.bbox()[2] >= right - 1.5 * height]
+    return right if flowing else float("inf")
+
+
+def _run_on(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
+            frags: list[Fragment], right: float) -> list[Fragment]:
+    """A one-column headline wrapped at the right margin ("... | 2015 – 2017 Department
+    of Transplant" over "Surgery, Cedars Medical" over "Center, Los Angeles, CA": LaTeX
+    CVs): the phrase cut at the line end goes on with the first phrase of the next line."""
+    above, above_frags = previous
+    if not (own and above_frags and len(above.cells) == 1 and len(row.cells) == 1):
+        return own
+    last, first = above_frags[-1], own[0]
+    if above.bbox()[2] < right - 1.5 * above.height or row.top - above.bottom > 0.8 * above.height \
+            or above.text[last.end:].strip() not in ("", SOFT_HYPHEN) \
+            or row.text[:first.start].strip():
+        return own
+    k = frags.index(last)
+    frags[k] = Fragment(last.row, last.start, last.end, (*last.more, first))
+    above_frags[-1] = frags[k]
+    return own[1:]
+
+
 def work_fields(entry: Entry) -> Fields:
     """employer, title, city, state, start_date, end_date, current of one job."""
-    frags, places = _collect(entry)
+    head = _collect(entry)
+    frags, places = head.frags, head.places
     out = _dates(entry)
     out["current"] = value_of(_trim(Fragment(entry.anchor.row, *entry.anchor.span)),
                               entry.anchor.current, 0.9)
+    if head.anonymised:
+        return out | _anonymised_job(frags, entry.anchor.row)
     scored = [(f, score(f.text)) for f in frags]
     titles = [(f, s) for f, s in scored if s.title >= 2.5 and s.title > s.org]
     orgs = [(f, s) for f, s in scored if s.org >= 2.0 and s.org >= s.title]
     title = max(titles, key=lambda fs: fs[1].title - fs[1].org, default=None)
     employer = max(orgs, key=lambda fs: _org_rank(fs[0], fs[1].org), default=None)
+    if title is not None and title[0].row is not entry.anchor.row:
+        # "Northgate Pulmonary & Critical Care (2019 – Current)" over "Nurse Practitioner
+        # - Eastside Hospital": the dated line names the employer, the title's line
+        # its site or department (nurse practitioners' and nurses' CVs).
+        dated = [(f, s) for f, s in scored if f.row is entry.anchor.row and s.org >= 1.0
+                 and s.title < 2.5 and not find_degree(f.text)]
+        employer = max(dated, key=lambda fs: fs[1].org, default=employer)
     if employer is None:
         rest = [f for f, s in scored if (title is None or f is not title[0]) and s.title < 2.5
-                and not find_degree(f.text)]
+                and not find_degree(f.text) and not re.fullmatch(r"(?i)PGY-?\d+", f.text)]
         if rest:
             out["employer"] = value_of(rest[0], rest[0].text, 0.45)
     else:
@@ -435,9 +562,23 @@ def work_fields(entry: Entry) -> Fields:
     return out
 
 
+def _anonymised_job(frags: list[Fragment], anchor_row: Row) -> Fields:
+    """The title of a job whose employer and place were replaced by placeholders: the
+    employer and the place stay absent, and the headline's one remaining phrase is the
+    title whatever it reads like ("Crisis Line Team Supervisor"); of
+    several, a title nearest the dates."""
+    scored = [(f, score(f.text)) for f in frags if not find_degree(f.text) or is_title(f.text)]
+    if not scored:
+        return {}
+    anchor = anchor_row.index
+    best = max(scored, key=lambda fs: (fs[1].title >= 2.5, -abs(fs[0].row.index - anchor),
+                                       len(fs[0].text)))
+    return {"title": value_of(best[0], best[0].text, 0.7)}
+
+
 def education_fields(entry: Entry) -> Fields:
     """institution, degree, start_date, end_date of one education or training entry."""
-    frags, _ = _collect(entry)
+    frags = _collect(entry).frags
     out = _dates(entry)
     degree: Fragment | None = None
     for f in frags:
@@ -446,8 +587,12 @@ def education_fields(entry: Entry) -> Fields:
             continue
         s = score(f.text)
         cand = f if s.org < 2.0 else Fragment(f.row, f.start + span[0], f.start + span[1])
-        if degree is None or len(cand.text) > len(degree.text):
-            degree = cand
+        if degree is None or (cand.row is degree.row and len(cand.text) > len(degree.text)):
+            degree = cand  # the first line's (a later one lists certifications, honours)
+    if degree is None:  # "Certifcate : Phlebotomy": the resume site's degree slot
+        slot = next((f for f in frags if COLON_DEGREE.match(f.row.text[f.start:])), None)
+        if slot is not None:
+            degree = _trim(Fragment(slot.row, slot.start, slot.row.text.index(" : ", slot.start)))
     if degree is not None:
         degree = _with_specialty(degree, frags)
         out["degree"] = value_of(degree, program_name(degree.text), 0.8)
@@ -457,13 +602,46 @@ def education_fields(entry: Entry) -> Fields:
     orgs = [(f, s) for f, s in orgs if s.org >= 2.0 and s.org >= s.title]
     best = max(orgs, key=lambda fs: _org_rank(fs[0], fs[1].org), default=None)
     if best is not None:
-        frag = best[0]
-        if degree is not None and frag.row is degree.row and frag.start <= degree.start < frag.end:
-            frag = _trim(Fragment(frag.row, frag.start, degree.start)) if degree.start > frag.start \
-                else _trim(Fragment(frag.row, degree.end, frag.end))
+        frag = _institution_of(best[0], degree)
         frag = _extend_org(frag, frags)
         out["institution"] = value_of(frag, frag.text, min(0.95, 0.55 + 0.08 * best[1].org))
+    elif degree is not None:
+        out.update(_school_fallback(frags, degree))
     return out
+
+
+def _school_fallback(frags: list[Fragment], degree: Fragment) -> Fields:
+    """A school no organisation score found: a school noun inside a run-on line ("AST
+    Degree : Graphic Design Art Institute of Denver"), else the phrase on the
+    line under the degree ("Harbor Reed - City")."""
+    for f in frags:
+        skip = (degree.start - f.start, degree.end - f.start) if f.row is degree.row \
+            and f.start <= degree.start < f.end else None
+        run = org_run(f.text, skip, SCHOOL_NOUNS)
+        if run is not None:
+            return {"institution": value_of(Fragment(f.row, f.start + run[0], f.start + run[1]),
+                                             f.text[run[0]:run[1]], 0.6)}
+    other = [f for f in frags if f.row is not degree.row and score(f.text).title < 2.5
+             and not find_degree(f.text) and not re.search(r"\d", f.text)]
+    return {"institution": value_of(other[0], other[0].text, 0.4)} if other else {}
+
+
+def _institution_of(frag: Fragment, degree: Fragment | None) -> Fragment:
+    """The institution inside the fragment that names it: the fragment itself, or, when
+    the fragment also holds the degree or runs on (one-line education entries of resume
+    sites), the organisation phrase within it."""
+    skip = None
+    if degree is not None and frag.row is degree.row and frag.start <= degree.start < frag.end:
+        skip = (degree.start - frag.start, degree.end - frag.start)
+    if skip is None and len(frag.text.split()) <= 6 and not re.search(r"\d", frag.text):
+        return frag
+    run = org_run(frag.text, skip)
+    if run is not None:
+        return Fragment(frag.row, frag.start + run[0], frag.start + run[1])
+    if skip is None:
+        return frag
+    return _trim(Fragment(frag.row, frag.start, degree.start)) if degree.start > frag.start \
+        else _trim(Fragment(frag.row, degree.end, frag.end))
 
 
 def _with_specialty(degree: Fragment, frags: list[Fragment]) -> Fragment:
@@ -494,6 +672,9 @@ def _org_rank(frag: Fragment, org: float) -> float:
     low = frag.text.lower()
     if re.match(r"(?:department|dept\.?|division|section|service) of\b", low):
         org -= 2.0
+    if re.match(r"(?:accredited|affiliated|sponsored|approved|recognized|awarded) (?:by|with)\b",
+                low):
+        org -= 3.0  # a note about the school ("Accredited by Bay City College")
     return org
 
 
@@ -510,6 +691,5 @@ def _extend_org(frag: Fragment, frags: list[Fragment]) -> Fragment:
     return frag
 
 
-__all__ = ["Anchor", "Entry", "Fragment", "education_fields", "find_anchor", "headline_fragments",
-           "program_name",
-           "segment", "work_fields"]
+__all__ = ["Anchor", "Entry", "Fragment", "anonymised", "education_fields", "find_anchor",
+           "headline_fragments", "program_name", "segment", "work_fields"]

@@ -10,7 +10,8 @@
   "555.123.4567" on the application matches.
 * ``npi``: ten digits after an "NPI" label (check digit not required here; the
   ``identifier.invalid_npi`` rule reports a bad one); without a label, a ten-digit number
-  that passes the NPI check digit and sits on a line mentioning NPI.
+  that passes the NPI check digit and sits on a line mentioning NPI (or under a line
+  ending in "National Provider").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 import phonenumbers
 
 from credintake.contract import FieldValue
-from credintake.extractor.cv.phrases import find_place, score
+from credintake.extractor.cv.phrases import TITLE_NOUNS, find_place, is_title, score
 from credintake.extractor.cv.rows import Row
 from credintake.extractor.cv.sections import section_kind
 from credintake.extractor.layout import Word
@@ -47,7 +48,8 @@ _EMAIL_NO_AT = re.compile(r"(?i:e-?mail\s*:?\s*)?"
                           r" ?\. ?(com)\s*$")
 _NPI_LABELLED = re.compile(
     r"\bN\.?P\.?I\.?\b(?:\s*(?:#|no\.?|number|num))?\s*[:#\-]?\s*(\d[\d\s-]{8,14}\d)", re.I)
-_TEN = re.compile(r"(?<![\d-])\d{10}(?![\d-])")
+_TEN = re.compile(r"(?<!\d)(?<!\d-)\d{10}(?![\d-])")  # "Number-1234567893" too
+_MONTH_YEAR = re.compile(r"(?<!\d)(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?!\d)")
 _FAX = re.compile(r"fax|facsimile|pager|beeper|f", re.I)
 _PHONE_LABEL = re.compile(r"\b(fax|facsimile|pager|beeper|phone|tel|telephone|cell|mobile|office|"
                           r"home|work|ph|p|c|m|f|t)\b\.?\s*[:#]?", re.I)
@@ -62,11 +64,13 @@ def _value(row: Row, start: int, end: int, value: object, confidence: float) -> 
                       raw=row.text[start:end])
 
 
-def header_fields(rows: list[Row]) -> Fields:
+def header_fields(rows: list[Row], top: list[Row] | None = None) -> Fields:
+    """``top``: the rows above the CV's first section heading, where its owner's name is
+    printed; without it (no heading found) the first page's upper rows are searched."""
     out: Fields = {}
     if not rows:
         return out
-    name = _name(rows)
+    name = _name(top or rows)
     if name is not None:
         out["name"] = name
     for key, fn in (("email", _email), ("phone", _phone), ("npi", _npi)):
@@ -97,7 +101,7 @@ def _name(rows: list[Row]) -> FieldValue | None:
             if place is not None and place.start <= 1 and not is_credential(
                     candidate[place.end - 2:place.end]):
                 continue  # "Evanston, IL" (but "Jane Doe, MD" is a name)
-            if score(candidate).org >= 2.0:
+            if score(candidate).org >= 2.0 or not _reads_like_person(candidate):
                 continue
             height = max(w.height for w in row.words_in(cell_start + off, cell_start + off + len(candidate)))
             key = height - 0.01 * order  # largest, then earliest
@@ -110,15 +114,33 @@ def _name(rows: list[Row]) -> FieldValue | None:
     if best is None:
         return None
     _, row, start, end = best
-    text = _closed_text(row.words_in(start, end)) if len(row.cells) == 1 else row.text[start:end]
+    text = _closed_text(row.words_in(start, end)) if len(row.cells) == 1 and row.page.ocr \
+        else row.text[start:end]
     value = clean_name(text) or text
     return _value(row, start, end, value, 0.85)
 
 
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "la",
+                             "le", "du", "dos", "das", "bin", "ibn", "al", "el", "y"})
+
+
+def _reads_like_person(text: str) -> bool:
+    """A person's name, not a skill or a job title printed where a name would be
+    (anonymised resumes print "MEDICAL RECORDS CLERK" or "Time Management" at
+    the top): every word capitalised (particles aside) and no job-title head noun."""
+    words = re.findall(r"[^\s,]+", text)
+    if any(w[0].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+        return False
+    core = [w for w in words if not is_credential(w.strip("."))]
+    return not (is_title(" ".join(core)) or any(w.lower().strip(".") in TITLE_NOUNS
+                                                 for w in core[1:]))
+
+
 def _closed_text(words: list[Word]) -> str:
-    """Words joined as printed: a gap far narrower than a space (under a fifth of the
-    glyph height) is a letter-spaced or OCR-split word ('CAM ERON', 'CHRISTOPHE R'),
-    not two words. A word space is about a third of the capital height."""
+    """Words joined as printed: on an OCR'd page a gap far narrower than a space (under a
+    fifth of the glyph height) is a letter-spaced or OCR-split word ('CAM ERON',
+    'CHRISTOPHE R'), not two words. A word space is about a third of the capital height
+    (a text layer's words are split where the PDF put spaces: never closed)."""
     out = words[0].text if words else ""
     for prev, word in zip(words, words[1:]):
         height = min(prev.height, word.height)
@@ -133,7 +155,10 @@ def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float, tuple[Row, Row]] 
     for a, b in zip(rows, rows[1:]):
         if len(a.cells) != 1 or len(b.cells) != 1 or a.page is not b.page:
             continue
-        ta, tb = _closed_text(a.words).strip(), _closed_text(b.words).strip()
+        if not a.page.ocr:
+            ta, tb = a.text.strip(), b.text.strip()
+        else:
+            ta, tb = _closed_text(a.words).strip(), _closed_text(b.words).strip()
         if not (re.fullmatch(r"[A-Za-z'’.-]+", ta) and re.fullmatch(r"[A-Za-z'’.,\s-]+", tb)):
             continue
         if abs(a.height - b.height) > 0.25 * max(a.height, b.height):
@@ -141,7 +166,9 @@ def _stacked_name(rows: list[Row]) -> tuple[FieldValue, float, tuple[Row, Row]] 
         if b.top - a.bottom > a.height:
             continue
         joined = f"{ta} {tb}"
-        if not looks_like_name(joined) or section_kind(joined)[0] is not None:
+        if not looks_like_name(joined) or any(section_kind(t)[0] is not None for t in (ta, tb)):
+            continue
+        if not _reads_like_person(joined) or score(joined).org >= 2.0:
             continue
         words = a.words + b.words
         bbox = (min(w.x0 for w in words), min(w.top for w in words),
@@ -242,8 +269,10 @@ def _phone(rows: list[Row]) -> FieldValue | None:
 
 def _looks_like_other_number(text: str, start: int, end: int) -> bool:
     """A ten-digit NPI (digits without separators and no phone label) or a date range is
-    not a phone number."""
+    not a phone number ("3/2011-8/2015" and "2012-01/2016" hold ten digits too)."""
     raw = text[start:end]
+    if _MONTH_YEAR.search(raw):
+        return True
     if re.fullmatch(r"\+?1?\d{10}", raw):  # printed without separators: an identifier
         before = text[max(0, start - 30):start]
         labels = _PHONE_LABEL.findall(before)
@@ -258,8 +287,9 @@ def _npi(rows: list[Row]) -> FieldValue | None:
             digits = re.sub(r"\D", "", m.group(1))
             if len(digits) == 10:
                 return _value(row, m.start(1), m.end(1), digits, 0.95 if npi_valid(digits) else 0.6)
-    for row in rows:
-        if not re.search(r"\bNPI\b|national provider", row.text, re.I):
+    for i, row in enumerate(rows):
+        label = (rows[i - 1].text[-40:] + " " if i else "") + row.text  # a label wrapped above
+        if not re.search(r"\bNPI\b|national provider", label, re.I):
             continue
         for m in _TEN.finditer(row.text):
             if npi_valid(m.group()):

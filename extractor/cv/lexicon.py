@@ -28,6 +28,7 @@ WORK_SECTIONS = (
     "professional experience", "experience", "employment", "employment history",
     "work history", "work experience", "hospital appointments", "appointments",
     "clinical experience", "professional appointments", "academic appointments",
+    "research experience", "research positions", "clinical research experience",
     "clinical appointments", "positions held", "professional history", "career history",
     "practice experience", "professional employment", "relevant experience",
     "employment experience", "positions", "professional positions", "career",
@@ -44,7 +45,7 @@ OTHER_SECTIONS = (
     "licenses", "licensure and certification", "licenses and certifications",
     "certifications", "certification", "board certification", "board certifications",
     "certifications and licensure", "skills", "clinical skills", "references", "honors",
-    "awards", "honors and awards", "awards and honors", "research", "research experience",
+    "awards", "honors and awards", "awards and honors", "research",
     "teaching", "teaching experience", "volunteer", "volunteer experience",
     "community service", "service", "languages", "interests", "hobbies", "personal",
     "personal information", "summary", "professional summary", "profile", "objective",
@@ -64,6 +65,14 @@ OTHER_SECTIONS = (
     "life support certifications", "certificates", "leadership experience",
     "leadership positions", "service and leadership", "volunteer work", "community involvement",
     "institutional service", "university service", "editorial boards", "media",
+    # resume-builder headings of skills and summaries (one-column resumes from resume sites)
+    "core qualifications", "summary of qualifications", "key qualifications",
+    "professional overview", "career overview", "professional background", "overview",
+    "executive profile", "professional profile", "skill highlights", "highlights",
+    "core strengths", "strengths", "skills used", "core competencies", "competencies",
+    "areas of expertise", "expertise", "key skills", "career summary", "executive summary",
+    "qualifications summary", "research highlights", "highlights of qualifications",
+    "credentials", "projects", "recognition", "recognitions", "honors and recognition",
 )
 SECTION_KINDS: dict[str, str] = {
     **{s: "education" for s in EDUCATION_SECTIONS},
@@ -156,7 +165,10 @@ STRONG_ORG_WORDS = frozenset({
     "inc.", "pc", "pllc", "llp", "partners", "institute", "foundation", "system",
     "services", "kaiser", "memorial", "physicians", "infirmary", "hospice", "consultants",
     "specialists", "corporation", "network", "permanente", "academy", "staffing", "ltd",
-    "va", "providers",
+    "va", "providers", "association",
+    # schools named in another language ("Universidad de Medicina")
+    "universidad", "universidade", "universite", "université", "universita", "università",
+    "universität", "universitat", "instituto", "institut", "escuela", "facultad", "colegio",
 })
 
 #: Degree and training-program phrases, matched case-insensitively.
@@ -165,11 +177,12 @@ DEGREE_PATTERNS = (
     r"\bdoctor of [a-z ]{0,30}(?:practice|philosophy|science|pharmacy|dental surgery|dental medicine)\b",
     r"\b(?:bachelor|master)(?:'?s)? of [a-z ]{2,40}[a-z]",
     r"\b(?:bachelor|master)(?:'?s)?(?: degree)?(?: in [a-z ]{2,40}[a-z])?\b",
-    r"\bassociate (?:degree|of [a-z ]{2,40}[a-z])",
+    r"\bassociate(?:'?s)? (?:degree|of [a-z ]{2,40}[a-z])",
+    r"\b(?:bachelor|master|associate|doctorate)(?:'?s)?(?=\s*:)",  # "Associate: Radiography"
     r"\b(?:residency|fellowship|internship|transitional year|preliminary year)\b"
     r"(?: (?:in|program in|,|:|-|–) ?[a-z][a-z ,&/-]{1,40}[a-z])?",
     r"\b[a-z]+(?: [a-z&]+){0,4} (?:residency|fellowship|internship)(?: program)?\b",
-    r"\bcertificate(?: of [a-z ]{2,40}[a-z]| in [a-z ]{2,40}[a-z])?\b",
+    r"\bcertific(?:ate|ation)(?: of [a-z ]{2,40}[a-z]| in [a-z ]{2,40}[a-z])?\b",
     r"\bdiploma\b",
 )
 #: Degree abbreviations, matched case-sensitively ("MD", "M.D.", "Ph.D.", "PA-C").
@@ -178,7 +191,7 @@ DEGREE_ABBREVIATIONS = (
     r"|M\.?\s?S\.?\s?N|B\.?\s?S\.?\s?N|B\.?\s?S|B\.?\s?A|M\.?\s?S|M\.?\s?A|Pharm\.?\s?D"
     r"|D\.?\s?D\.?\s?S|D\.?\s?M\.?\s?D|M\.?\s?B\.?\s?B\.?\s?S|A\.?\s?D\.?\s?N|P\.?\s?A\.?-?\s?C"
     r"|M\.?\s?P\.?\s?A\.?\s?S|M\.?\s?M\.?\s?S|D\.?\s?N\.?\s?A\.?\s?P|M\.?\s?Sc|B\.?\s?Sc|A\.?\s?A"
-    r"|A\.?\s?S|DNP|MSN|BSN|CRNA|FNP)\.?(?![\w])"
+    r"|A\.?\s?S|DNP|MSN|BSN|CRNA|FNP|GED)\.?(?![\w])"
 )
 
 STATES = STATE_CODES

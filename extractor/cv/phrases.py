@@ -44,8 +44,25 @@ TITLE_NOUNS = frozenset({
     "pa", "rn", "aprn", "fnp", "cnm", "lpn", "scientist", "researcher", "member",
     "provider", "staff", "leader", "lead", "registrar", "medic", "scribe", "technician",
     "technologist", "volunteer", "dentist", "psychologist", "officer",
+    # other jobs healthcare resumes list (aides, clerks, billing and office staff)
+    "clerk", "observer", "aide", "agent", "representative", "counselor", "counsellor",
+    "worker", "analyst", "investigator", "engineer", "operator", "caregiver",
+    "receptionist", "secretary", "sergeant", "teacher", "writer", "tutor", "biller",
+    "coder", "auditor", "reviewer", "planner", "liaison", "marketer", "emt", "cna",
+    "paramedic", "phlebotomist", "sonographer", "dietitian", "nutritionist", "employee",
+    "faculty",
 })
-_ORG_OPENERS = frozenset({"university", "college", "school", "department", "dept", "dept.",
+#: Nouns a school's name ends with or opens ("Universidad de ...") in an education line.
+SCHOOL_NOUNS = frozenset({
+    "university", "college", "school", "institute", "academy", "seminary", "polytechnic",
+    "conservatory", "hospital", "center", "centre", "clinic", "association", "program",
+    "universidad", "universidade", "universite", "université", "universita", "università",
+    "universität", "universitat", "instituto", "institut", "escuela", "facultad", "colegio",
+})
+_ORG_OPENERS = frozenset({"universidad", "universidade", "universite", "université",
+                          "universita", "università", "universität", "instituto", "escuela",
+                          "facultad", "colegio",
+                          "university", "college", "school", "department", "dept", "dept.",
                           "division", "institute", "hospital", "office", "center", "centre",
                           "bureau", "ministry"})
 
@@ -62,7 +79,8 @@ def _nlp() -> tuple[spacy.language.Language, Matcher]:
     matcher.add("TITLE_OF", [[modifier, title_noun, {"LOWER": {"IN": ["of", "for", ","]}}]])
     org_noun = {"LOWER": {"IN": sorted(STRONG_ORG_WORDS)}}
     matcher.add("ORG_END", [[org_noun]])
-    matcher.add("ORG_OF", [[{"LOWER": {"IN": sorted(_ORG_OPENERS)}}, {"LOWER": "of"}]])
+    matcher.add("ORG_OF", [[{"LOWER": {"IN": sorted(_ORG_OPENERS)}},
+                            {"LOWER": {"IN": ["of", "de", "del", "di", "da", "do", "des"]}}]])
     matcher.add("ORG_WORD", [[{"LOWER": {"IN": sorted(ORG_WORDS)}}]])
     suffix = r"^(?:llc|l\.l\.c\.?|inc\.?|p\.?c\.?|pllc|llp|ltd\.?)$"
     matcher.add("ORG_SUFFIX", [[{"LOWER": {"REGEX": suffix}}]])
@@ -220,3 +238,78 @@ def find_degree(text: str) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " ,;:-–—":
         end -= 1
     return start, end
+
+
+# --- anonymisation placeholders ------------------------------------------------------
+
+# Resume sites and anonymised resume collections print "Company Name", "City , State"
+# where the real employer and place were: template text, never a value.
+_ORG_PLACEHOLDER = re.compile(
+    r"\b(?:Company|Employer|Organi[sz]ation|Hospital|Facility|School|Institution|University)"
+    r" Name\b")
+_PLACE_PLACEHOLDER = re.compile(
+    r"\bCity\s*,\s*State\b(?:\s*,\s*(?:United States|USA|US)\b)?"
+    r"|(?<=[–—\-,|:]\s)State\b(?=\s*(?:$|\t|,|\d|–|—|-))"
+    r"|\bCity\b(?=\s*(?:$|\t|,|;|\||–|—|-|\(|\d|Expected\b))")
+
+
+def placeholders(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "org" | "place") of the anonymisation placeholders in ``text``. A lone
+    "City" counts only after an organisation word, a separator, a date or nothing
+    ("Ridgeline High School City 05/1999"), not after a place name ("Kansas City, MO")."""
+    out = [(m.start(), m.end(), "org") for m in _ORG_PLACEHOLDER.finditer(text)]
+    for m in _PLACE_PLACEHOLDER.finditer(text):
+        if m.group().startswith("City") and "State" not in m.group():
+            before = text[:m.start()].rsplit("\t", 1)[-1].split()
+            prev = before[-1] if before else ""
+            if prev and not prev.endswith(("-", "–", "—", ",", "|", ":")) \
+                    and not re.search(r"\d", prev) and prev.lower() not in ORG_WORDS \
+                    and prev != "Name":
+                continue
+        out.append((m.start(), m.end(), "place"))
+    return sorted(out)
+
+
+# --- an organisation inside a run-on line --------------------------------------------------
+
+_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "at", "for", "la", "del", "on", "in"})
+_TOKEN = re.compile(r"[^\s,;:|()\t]+")
+
+
+def org_run(text: str, skip: tuple[int, int] | None = None,
+            nouns: frozenset[str] = STRONG_ORG_WORDS) -> tuple[int, int] | None:
+    """Span of the organisation named inside a longer run of text, or None: the run of
+    capitalised words (joined by "of", "the", "&"...) around the last organisation noun,
+    ending at that noun or at the "of ..." after it, and not crossing punctuation, digits
+    or the ``skip`` span (the degree); ``nouns`` are the organisation nouns looked for.
+    Resume sites print education as one line, "Bachelor of Science : Nursing Lakeside
+    College City , State"."""
+    runs: list[list[re.Match[str]]] = [[]]
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        inside_skip = skip is not None and tok.start() < skip[1] and skip[0] < tok.end()
+        gap = text[runs[-1][-1].end():tok.start()] if runs[-1] else ""
+        name_like = word[0].isupper() or (word.lower() in _CONNECTORS and runs[-1])
+        if inside_skip or not name_like or gap.strip() or any(c.isdigit() for c in word):
+            runs.append([])
+            continue
+        runs[-1].append(tok)
+    best: tuple[float, int, int] | None = None
+    for run in runs:
+        found = [k for k, t in enumerate(run) if t.group().lower().strip(".") in nouns]
+        if not found:
+            continue
+        last = found[-1]
+        end = last
+        if last + 1 < len(run) and run[last + 1].group().lower() == "of":
+            end = min(len(run) - 1, last + 3)  # "University of Eastern Plains"
+        while end > 0 and run[end].group().lower() in _CONNECTORS:
+            end -= 1
+        start = 0
+        while start < end and run[start].group().lower() in _CONNECTORS:
+            start += 1
+        span = (run[start].start(), run[end].end())
+        org = score(text[span[0]:span[1]]).org
+        if best is None or org >= best[0]:
+            best = (org, *span)
+    return (best[1], best[2]) if best else None

@@ -3,9 +3,11 @@
 ``read_cv(pages)`` is what ``extractor/fields/cv.py`` registers for ``doc_type == "cv"``.
 Modules of ``credintake.extractor.cv``: ``rows`` (visual rows with word boxes),
 ``sections`` (headings by name and look), ``entries`` (entries anchored by date ranges,
-then employer/title/place/degree), ``phrases`` (spaCy token patterns for titles,
-organisations, places, degrees), ``header`` (name, email, phone, NPI), ``lexicon`` (the
-vocabularies), ``pipeline`` (this order).
+then employer/title/place/degree), ``schooling`` (education read line by line when its
+entries are not each dated), ``lines`` (what both share), ``positions`` (a section's
+jobs read together), ``phrases`` (spaCy token patterns for titles, organisations,
+places, degrees), ``header`` (name, email, phone, NPI), ``lexicon`` (the vocabularies),
+``pipeline`` (this order).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from credintake.contract import FieldValue
 from credintake.extractor.cv.entries import (
     Entry,
+    anonymised,
     education_fields,
     headline_fragments,
     segment,
@@ -20,6 +23,7 @@ from credintake.extractor.cv.entries import (
 )
 from credintake.extractor.cv.header import header_fields
 from credintake.extractor.cv.phrases import find_degree, is_title, score
+from credintake.extractor.cv.positions import as_training, inherit, is_trainee, nest
 from credintake.extractor.cv.rows import Row, build_rows
 from credintake.extractor.cv.sections import split_sections
 from credintake.extractor.layout import Page
@@ -33,20 +37,25 @@ def read_cv(pages: list[Page]) -> tuple[Fields, Entries]:
     rows = build_rows([p for p in pages if p.lines and not p.error])
     if not rows:
         return {}, {"education": [], "work_history": []}
-    fields = header_fields(rows)
-    entries: dict[str, list[Fields]] = {"education": [], "work_history": []}
     sections = split_sections(rows)
+    top = sections[0].rows if sections[0].kind == "top" else None
+    fields = header_fields(rows, top)
+    entries: dict[str, list[Fields]] = {"education": [], "work_history": []}
     for section in sections:
         if section.kind == "education":
             entries["education"] += [education_fields(e) for e in segment(section.rows, "education")]
         elif section.kind == "work_history":
-            jobs = []
+            jobs, blank = [], set()
             for entry in segment(section.rows, "work_history"):
                 if _is_schooling(entry):  # an education heading lost (OCR) or never printed
                     entries["education"].append(education_fields(entry))
                 else:
                     jobs.append(work_fields(entry))
-            entries["work_history"] += _inherit(jobs)
+                    if anonymised(entry):
+                        blank.add(id(jobs[-1]))
+            jobs = inherit(nest(jobs), blank)
+            entries["education"] += [as_training(j) for j in jobs if is_trainee(j)]
+            entries["work_history"] += [j for j in jobs if not is_trainee(j)]
         elif section.kind == "top":
             _unlabelled(section.rows, entries)
     return fields, {k: _dedupe(v) for k, v in entries.items()}
@@ -66,7 +75,7 @@ def _unlabelled(rows: list[Row], entries: Entries) -> None:
         job = work_fields(entry)
         if "title" in job or ("employer" in job and job["employer"].confidence >= 0.5):
             jobs.append(job)
-    entries["work_history"] += _inherit(jobs)
+    entries["work_history"] += inherit(jobs, set())
 
 
 def _is_schooling(entry: Entry) -> bool:
@@ -82,21 +91,6 @@ def _is_degree_name(text: str) -> bool:
     """The whole fragment is a degree ('Doctor of Pharmacy'): its 'Doctor' is no title."""
     span = find_degree(text)
     return span is not None and span[1] - span[0] >= len(text.strip(" .,;:")) - 1
-
-
-def _inherit(jobs: list[Fields]) -> list[Fields]:
-    """Several positions under one employer heading ("Mercy Hospital" / "Chief of Staff
-    2018-2020" / "Attending 2012-2018"): a position printed without an employer takes the
-    one above it, with its place, at lower confidence."""
-    previous: Fields | None = None
-    for job in jobs:
-        if "employer" not in job and previous is not None and "employer" in previous:
-            for key in ("employer", "city", "state"):
-                if key in previous and key not in job:
-                    src = previous[key]
-                    job[key] = src.model_copy(update={"confidence": round(src.confidence * 0.6, 3)})
-        previous = job
-    return jobs
 
 
 def _dedupe(items: list[Fields]) -> list[Fields]:

@@ -24,9 +24,13 @@ from credintake.extractor.date_ranges import (
     find_date_ranges,
 )
 from credintake.extractor.dates import find_dates
+from credintake.extractor.cv.lexicon import TITLE_WORDS
+from credintake.extractor.cv.phrases import TITLE_NOUNS
 from credintake.extractor.layout import Line, Page, Word
+from credintake.extractor.mojibake import repair
 
 CELL_SEP = "\t"
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass
@@ -131,6 +135,7 @@ def build_rows(pages: list[Page]) -> list[Row]:
     running = _running_lines(pages)
     for page in pages:
         rows.extend(_page_rows(page, running))
+    rows = _join_wrapped_ranges(rows)  # again across page ends
     for i, row in enumerate(rows):
         row.index = i
     return rows
@@ -162,12 +167,45 @@ def _page_rows(page: Page, running: set[tuple[int, str]] | None = None) -> list[
              and not _is_speck(ln) and (page.number, ln.text) not in running]
     rows: list[Row] = []
     for line in lines:
+        words = _repaired(line.words)
+        if not words:
+            continue
         last = rows[-1] if rows else None
         if last is not None and last.block == line.block and _same_row(last, line):
-            last.add(Cell(list(line.words)))
+            last.add(Cell(words))
         else:
-            rows.append(Row(page, [Cell(list(line.words))], line.block))
+            rows.append(Row(page, [Cell(words)], line.block))
     return _join_wrapped_ranges(_rejoin_table_columns(_rejoin_side_column(rows)))
+
+
+_GLUED_OF = re.compile(r"^of(?=[A-Z][a-z])")
+_CAMEL = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+_JOB_WORDS = TITLE_WORDS | TITLE_NOUNS | {"team"}
+
+
+def _unglue(m: re.Match[str]) -> str:
+    """"StaffNurse" -> "Staff Nurse" when both halves are job-title words ("DeKalb",
+    "McDonald" and "MacArthur" stay whole)."""
+    a, b = m.group(1), m.group(2)
+    return f"{a} {b}" if a.lower() in _JOB_WORDS and b.lower() in _JOB_WORDS else m.group()
+
+
+def _repaired(words: list[Word]) -> list[Word]:
+    """Words with their text repaired: mojibake decoded or dropped (``mojibake.repair``),
+    an "of" glued to the next word split off ("Bachelor ofScience", "College ofNursing":
+    resume builders' PDFs that drop the space after a short word; so are two title
+    words, "StaffNurse"), and the noncharacter U+FFFE that LaTeX-made PDFs leave for a
+    line-end hyphen made a soft hyphen (a word cut there is joined again closed up). A
+    word left empty is dropped."""
+    out = []
+    for w in words:
+        text = repair(w.text).replace("\ufffe", SOFT_HYPHEN)
+        text = _CAMEL.sub(_unglue, _GLUED_OF.sub("of ", text)).strip()
+        if text == w.text:
+            out.append(w)
+        elif text:
+            out.append(Word(text, w.x0, w.top, w.x1, w.bottom, w.conf))
+    return out
 
 
 def _same_row(row: Row, line: Line) -> bool:
@@ -302,19 +340,26 @@ def _facing(row: Row, main: list[Row]) -> Row | None:
 
 
 _HANGING = re.compile(rf"{SIDE_PATTERN}\s*(?:[{DASHES}]+|\bto|\bthrough|\buntil)\s*$", re.I)
+_LONE_SIDE = re.compile(SIDE_PATTERN, re.I)
+_CONNECTOR_ONLY = re.compile(rf"[{DASHES}]+|to|through|until|thru", re.I)
 _END_ONLY = re.compile(rf"^\s*(?:[{DASHES}]\s*)?(?:{SIDE_PATTERN}|\b{OPEN_PATTERN}\b)\s*$", re.I)
 
 
 def _join_wrapped_ranges(rows: list[Row]) -> list[Row]:
     """'Jul 2015 –' over 'Present' in a narrow date column is one range: the end date's
-    words join the cell above, and a row left empty disappears."""
+    words join the cell above, and a row left empty disappears. 'April 2015' over a lone
+    'to' over 'May 2015' (resume sites' date column) is read the same way."""
     drop: set[int] = set()
     for i, row in enumerate(rows):
+        if id(row) in drop:
+            continue
         for cell in row.cells:
+            if _LONE_SIDE.fullmatch(cell.text.strip()) and i + 1 < len(rows):
+                _take_connector(cell, row, rows[i + 1], drop)
             if not _HANGING.search(cell.text):
                 continue
-            for below in rows[i + 1:i + 3]:
-                if below.page is not row.page or below.top - row.bottom > row.height:
+            for below in (r for r in rows[i + 1:i + 3] if id(r) not in drop):
+                if not _follows(row, below):
                     break
                 hit = next((c for c in below.cells if abs(c.x0 - cell.x0) <= 3 * row.height
                             and _END_ONLY.match(c.text)), None)
@@ -328,6 +373,34 @@ def _join_wrapped_ranges(rows: list[Row]) -> list[Row]:
                         drop.add(id(below))
                     break
     return [r for r in rows if id(r) not in drop]
+
+
+def _follows(row: Row, below: Row) -> bool:
+    """``below`` is the next line of the same column: at the line spacing on the same
+    page, or at the top of the next page when ``row`` ends its page (a date range broken
+    by the page end, "February 1989" | "to" / "March 1993")."""
+    if below.page is row.page:
+        return below.top - row.bottom <= row.height
+    page, next_page = row.page, below.page
+    return (next_page.number == page.number + 1 and page.height > 0 and next_page.height > 0
+            and row.bottom > 0.85 * page.height and below.top < 0.15 * next_page.height)
+
+
+def _take_connector(cell: Cell, row: Row, below: Row, drop: set[int]) -> None:
+    """Move a lone connector cell ('to', '–') right under a lone date into its cell."""
+    if not _follows(row, below):
+        return
+    hit = next((c for c in below.cells if abs(c.x0 - cell.x0) <= 3 * row.height
+                and _CONNECTOR_ONLY.fullmatch(c.text.strip())), None)
+    if hit is None:
+        return
+    cell.words.extend(hit.words)
+    below.cells.remove(hit)
+    row._reindex()
+    if below.cells:
+        below._reindex()
+    else:
+        drop.add(id(below))
 
 
 def _is_speck(line: Line) -> bool:

@@ -23,9 +23,10 @@ from credintake.extractor.cv.lexicon import (
     ORG_WORDS,
     OTHER_HEAD_WORDS,
     SECTION_KINDS,
+    STRONG_ORG_WORDS,
     TITLE_HEADS,
 )
-from credintake.extractor.cv.phrases import find_degree, find_place
+from credintake.extractor.cv.phrases import TITLE_NOUNS, find_degree, find_place
 from credintake.extractor.cv.rows import Row
 
 _NAMES = sorted(SECTION_KINDS, key=len, reverse=True)
@@ -96,6 +97,7 @@ def split_sections(rows: list[Row]) -> list[Section]:
     """Sections in reading order; rows before the first heading form a ``top`` section."""
     if not rows:
         return []
+    rows = _split_side_headings(rows)
     body = median(r.height for r in rows)
     candidates = [r for r in rows if _looks_like_heading_text(r)]
     exact = [(r, *section_kind(r.text)) for r in candidates]
@@ -116,6 +118,8 @@ def split_sections(rows: list[Row]) -> list[Section]:
             _is_caps(row) == style_caps)
         if kind and is_exact:
             accept = in_style or cue or kind != current
+        elif kind is not None and not _plain_name(row):
+            accept = False
         elif style_h is not None:
             accept = in_style and (kind is not None or _style_distinct(row, body, style_h,
                                                                        style_caps))
@@ -136,6 +140,36 @@ def split_sections(rows: list[Row]) -> list[Section]:
         else:
             sections[-1].rows.append(row)
     return [s for s in sections if s.heading is not None or s.rows]
+
+
+def _split_side_headings(rows: list[Row]) -> list[Row]:
+    """A heading printed in a left margin column, level with its section's first line
+    ("Education | Master of Science in Nursing"): CVs with a headings column. A row whose
+    leftmost cell is a known section name (OCR's near misses too), starting at the left
+    text edge, becomes two rows, the heading and the content."""
+    left = min(r.x0 for r in rows)
+    out: list[Row] = []
+    for row in rows:
+        head = row.cells[0]
+        if len(row.cells) >= 2 and head.x0 <= left + 2 and section_kind(head.text)[1] \
+                and not find_degree(head.text):  # "Residency | Mayo Clinic" is a table row
+            out.append(Row(row.page, [head], row.block, row.index))
+            out.append(Row(row.page, row.cells[1:], row.block, row.index))
+        else:
+            out.append(row)
+    return out
+
+
+def _plain_name(row: Row) -> bool:
+    """A row that merely contains a section word is a heading only if it reads like one:
+    no comma list, a capitalised last word and no organisation or job noun ("Wound Nurse
+    Consultant Services, Education" is a line of services, in resumes whose headings look
+    like body text)."""
+    words = set(normalise(row.text).split())
+    letters = re.findall(r"[A-Za-z]+", row.text)
+    return ("," not in row.text and bool(letters)
+            and letters[-1][0].isupper()  # "Graduated with distinction" is a note
+            and not words & (STRONG_ORG_WORDS | TITLE_NOUNS))
 
 
 def _noisy_heading(row: Row, style_h: float, style_caps: bool) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, put, register_labels, search
-from credintake.extractor.fields.common import (date_by_label, holder_name, org_search, range_by_label,
-                                                vocab_search)
+from credintake.extractor.fields.common import date_by_label, org_search, range_by_label, vocab_search
+from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, text_value
 from credintake.extractor.dates import month_number, parse_date
@@ -32,7 +32,7 @@ SPECIALTY_LABELS = ("Specialty", "Certification", "Certified In", "Specialty/Sub
 ISSUE_LABELS = ("Certified Since", "Initial Certification Date", "Initial Certification", "Original Certification Date",
                 "Original Certification", "Certification Date", "Date Certified", "Date of Certification",
                 "Certified On", "Certified", "Effective Date", "Issue Date", "Date Issued", "Issued",
-                "Certification Effective", "Initially Certified", "Date of Issue")
+                "Certification Effective", "Initially Certified", "Date of Issue", "Eff. Date", "Eff Date")
 EXPIRY_LABELS = ("Valid Through", "Valid Thru", "Valid Until", "Expiration Date", "Expires", "Expiration",
                  "This certificate expires", "Certificate Expires", "Certification Expires", "Certified Through",
                  "Expires On", "Exp Date", "Recertification Due", "Recertification Date", "Good Through",
@@ -106,6 +106,20 @@ _PROSE_SPECIALTY = re.compile(
     r"(?:diplomate\s+in|certified\s+in|certified\s+as\s+an?\s+(?:[a-z]+\s+){0,3}in|certification\s+in|certified\s+as\s+a\s+specialist\s+in|"
     r"board[- ]certified\s+in|subspecialty\s+of|specialty\s+of|certified\s+by\s+the\s+[^.]{0,120}?\s+in)"
     r"\s*:?\s+((?:[A-Z][\w'\-]*,?(?:\s+(?:and|of|in|&|-)\s+|\s+|-)?){1,8})", re.S)
+#: "... completed the requirements set forth by the NHA as a Certified Billing and Coding Specialist":
+#: the credential's own title is the specialty (allied-health and nursing certifications)
+_PROSE_CREDENTIAL = re.compile(r"\bas\s+an?\s+((?:Certified|Registered|Licensed|CERTIFIED|REGISTERED)\s+[^.\n]{3,80})")
+
+
+def _credential_title_value(text: str) -> tuple[str, int, int] | None:
+    """'Certified Billing and Coding Specialist' ('Certified ' + a specialty phrase)."""
+    head = re.match(r"\S+\s+", text)
+    got = specialty_value(text[head.end():]) if head else None
+    if got is None:
+        return None
+    return text[:head.end()] + got[0], 0, head.end() + got[2]
+
+
 _PROSE_ISSUE = re.compile(r"(?:certified|certification|diplomate)[^.]{0,160}?\s(?:on|since|effective|as\s+of)\s+"
                           r"([^.]{0,100})", re.I)
 _PROSE_EXPIRY = re.compile(r"(?:(?:valid|good|effective|certified|active|current)\s+(?:through|thru|until)|"
@@ -120,14 +134,19 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
     fields: dict = {}
     if not doc.pages:
         return Extraction(fields)
-    put(fields, "holder_name", holder_name(doc, NAME_LABELS, exclude=r"board|supervis|director"))
+    put(fields, "holder_name", certificate_holder(doc, NAME_LABELS, exclude=r"board|supervis|director"))
     board = find_field(doc, Spec(BOARD_LABELS, _board_in, fuzzy=False, at_start=True))
-    put(fields, "board", board or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP))
+    # a heading line first: a verification printout's browser title prints the board inside
+    # a longer line ("Verify a Physician National Commission on ...")
+    put(fields, "board", board or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP, whole_line=True)
+        or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP))
     specialty = find_field(doc, Spec(SPECIALTY_LABELS, specialty_value, at_start=True,
                                      exclude=r"number|no\.|#|date|status|verification|expir|valid",
                                      directions=("inline", "right", "below")))
     if specialty is None:
         specialty = search(doc, _PROSE_SPECIALTY, parser=specialty_value, confidence=0.85)
+    if specialty is None:
+        specialty = search(doc, _PROSE_CREDENTIAL, parser=_credential_title_value, confidence=0.75)
     if specialty is None:
         specialty = vocab_search(doc, SPECIALTIES, confidence=0.7)
     put(fields, "specialty", specialty)

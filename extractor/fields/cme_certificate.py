@@ -2,9 +2,11 @@
 
 Credits are the ones *claimed / earned / awarded*, never the activity's "maximum of N
 credits" designation (the distractor on every AMA PRA certificate); they are a number
-(``1.5``). The title follows "activity titled" / "has successfully completed" or an
-"Activity Title" label. Release and credit-expiry dates of online modules and report
-print dates are not the completion date.
+(``1.5``). Only when nothing else is printed (Canadian CPD certificates of attendance) is
+the designated number kept, with a low confidence. The title follows "activity titled" /
+"has successfully completed" / "for the successful completion of" or an "Activity Title"
+label, else it is the headline in the largest type (CE badges). Release and credit-expiry
+dates of online modules and report print dates are not the completion date.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, parse_words, put,
+from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, hit_from_span, parse_words, put,
                                                  register_labels, search)
-from credintake.extractor.fields.common import date_by_label, holder_name, name_before
+from credintake.extractor.fields.common import date_by_label, name_before
+from credintake.extractor.fields.prominence import certificate_holder, continuation, title_blocks
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, name_value, text_value
 from credintake.extractor.layout import Page
@@ -30,19 +33,23 @@ CREDIT_LABELS = ("Credits Earned", "Credits Claimed", "Credit Claimed", "Claimed
                  "Number of Credits", "CE Hours", "CME Hours", "Credit Amount")
 DATE_LABELS = ("Date Completed", "Completion Date", "Completed", "Date of Activity", "Activity Date", "Date Attended",
                "Session Date", "Date of Completion", "Course Date", "Date(s)", "Dates", "Date", "Attended",
-               "Date Claimed", "Event Date", "Activity Dates", "Completed On")
+               "Date Claimed", "Event Date", "Activity Dates", "Completed On", "Date of Issue", "Issue Date",
+               "Date Issued", "Issued On")
 
 _MAX = r"max|maximum|designat|available|offered|up\s+to|possible"
 _NUMBER = re.compile(r"(?<![\d/.-])(\d{1,3}(?:\.\d{1,2})?)(?![\d/])")
 _PROSE_CREDITS = re.compile(
     r"(?:awarded|claimed|earned|received|is\s+granted|granted|credited\s+with)\s*:?\s*(\d{1,3}(?:\.\d{1,2})?)\s*"
     r"(?:AMA|credit|hour|CME|contact|category|cat\.?|AAFP|prescribed|ANCC|CE\b)", re.I)
-_PROSE_CREDITS_AFTER = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:AMA\s+PRA\s+Category\s+1\s+Credits?|credits?|"
-                                  r"contact\s+hours|CME\s+hours|hours)", re.I)
+#: "1.5 contact hours", "7.5 Mainpro+ credits", "3 RCPSC Section 1 hours" (a credit system's name between)
+_PROSE_CREDITS_AFTER = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:AMA\s+PRA\s+Category\s+1\s+Credits?|"
+                                  r"(?:[A-Z][\w+\-]*\s+){0,2}(?:credits?|contact\s+hours|CME\s+hours|CE\s+hours|hours))",
+                                  re.I)
 _TITLE_CUE = re.compile(r"(?:activity|course|program|conference|module|session)\s+(?:titled|entitled)\s*:?|"
                         r"has\s+(?:successfully\s+)?completed(?:\s+the)?(?:\s+(?:online|live|enduring))?"
                         r"(?:\s+(?:activity|course|module))?\s*:?|participated\s+in(?:\s+the)?|"
-                        r"attended(?:\s+the)?|for\s+(?:attending|completing|participation\s+in)(?:\s+the)?", re.I)
+                        r"attended(?:\s+the)?|for\s+(?:attending|completing|participation\s+in)(?:\s+the)?|"
+                        r"for\s+(?:the\s+)?(?:succ+es+ful\s+)?completion\s+of(?:\s+the)?", re.I)
 _NOISE = re.compile(r"https?:|www\.|generated|printed|release|valid\s+for\s+credit|expir|birth", re.I)
 _NAME_CUE = re.compile(r"has\s+(?:successfully\s+)?(?:completed|participated|attended)|participated\s+in|"
                        r"attended\s+the", re.I)
@@ -78,6 +85,19 @@ def _credits(doc: Doc) -> Hit | None:
                 value = float(m.group(1))
                 if 0 < value <= 200:
                     return hit_from_span(doc, page, m.start(1), m.end(1), value, 0.8)
+    return _designated_only(doc)
+
+
+def _designated_only(doc: Doc) -> Hit | None:
+    """No claimed credits printed, only the activity's "up to N credits": a certificate of
+    attendance for the whole activity (Canadian CPD certificates) means N, but the value
+    is a guess a person should confirm, so its confidence is low."""
+    for page in doc.pages:
+        text, _ = doc.page_text(page)
+        for m in _PROSE_CREDITS_AFTER.finditer(text):
+            value = float(m.group(1))
+            if 0 < value <= 200:
+                return hit_from_span(doc, page, m.start(1), m.end(1), value, 0.45)
     return None
 
 
@@ -113,10 +133,24 @@ def _title(doc: Doc) -> Hit | None:
         for nxt in doc.segs[i + 1:i + 3]:
             if nxt.page is not seg.page:
                 break
-            got = parse_words(nxt.words, nxt.page, _title_value, 0.85)
+            got = _wrapped_title(doc, nxt)
             if got:
                 return got
+    for block in title_blocks(doc):  # a CE badge or e-learning certificate: the title is the headline
+        got = parse_words(block.words, block.page, _title_value, 0.6)
+        if got:
+            return got
     return None
+
+
+def _wrapped_title(doc: Doc, seg: Seg) -> Hit | None:
+    """The title on ``seg``, with its next line when the title visibly wraps onto it."""
+    more = continuation(doc, seg)
+    if more is not None:
+        got = parse_words(seg.words + more.words, seg.page, _title_value, 0.85)
+        if got:
+            return got
+    return parse_words(seg.words, seg.page, _title_value, 0.85)
 
 
 def _completion(doc: Doc) -> Hit | None:
@@ -146,10 +180,16 @@ def extract_cme_certificate(pages: list[Page]) -> Extraction:
     fields: dict = {}
     if not doc.pages:
         return Extraction(fields)
-    holder = find_field(doc, Spec(NAME_LABELS, name_value, exclude=r"director|provider|faculty|speaker|planner",
+    holder = find_field(doc, Spec(NAME_LABELS, name_value,
+                                  exclude=r"director|provider|faculty|speaker|planner|coach|instructor|presenter",
                                   directions=("inline", "right", "below"), at_start=True))
-    put(fields, "holder_name", holder or name_before(doc, _NAME_CUE) or holder_name(doc, ()))
-    put(fields, "activity_title", _title(doc))
+    holder = holder or name_before(doc, _NAME_CUE) or certificate_holder(doc, ())
+    title = _title(doc)
+    # one printed phrase is never two fields: a headline title read as a name is no holder
+    if holder is not None and title is not None and {id(w) for w in holder.words} & {id(w) for w in title.words}:
+        holder = None
+    put(fields, "holder_name", holder)
+    put(fields, "activity_title", title)
     put(fields, "credits", _credits(doc))
     put(fields, "completion_date", _completion(doc))
     return Extraction(fields)

@@ -46,7 +46,7 @@ def name_by_label(doc: Doc, labels: Sequence[str], *, exclude: str | None = None
     return find_field(doc, spec)
 
 
-def _signature_line(doc: Doc, seg: Seg) -> bool:
+def signature_line(doc: Doc, seg: Seg) -> bool:
     """Is ``seg`` a name printed on or next to a signature caption?"""
     text = seg.text
     tail = text.split(",", 1)[1] if "," in text else (text.split(" ", 1)[1] if " " in text else "")
@@ -58,17 +58,39 @@ def _signature_line(doc: Doc, seg: Seg) -> bool:
         return True  # "Instructor:" printed at the end of the line before
     b = seg.bbox
     h = max(b[3] - b[1], 6.0)
+    # the caption is the line right under the name; a title-like word further down is prose
+    # ("Jane Doe / has completed ... / by the NHA as a Certified Coding Specialist")
+    under = [s for s in doc.page_segs(seg.page) if s is not seg and 0 <= s.bbox[1] - b[3] <= 1.6 * h
+             and s.bbox[0] < b[2] + 4 and s.bbox[2] > b[0] - 4]
+    if under and SIGNATURE_TITLES.search(min(under, key=lambda s: s.bbox[1]).text):
+        return True
     for other in doc.page_segs(seg.page):
         if other is seg:
             continue
         o = other.bbox
-        near_below = 0 <= o[1] - b[3] <= 1.6 * h
-        overlaps = o[0] < b[2] + 4 and o[2] > b[0] - 4
-        if near_below and overlaps and SIGNATURE_TITLES.search(other.text):
-            return True
         # "Name, Title" in one row: a caption to the right on the same row
         same_row = abs((o[1] + o[3]) / 2 - (b[1] + b[3]) / 2) < 0.5 * h and o[0] > b[2]
         if same_row and SIGNATURE_TITLES.search(other.text) and o[0] - b[2] < 40:
+            return True
+    return False
+
+
+#: "Daughter/wife/son of", "S/O", "D/O": the relative's name printed after it is not the
+#: holder's (diplomas and certificates from Pakistan and India)
+_KIN = re.compile(r"\b(?:daught\w*|son|wife|husband|father|mother|guardian)\b[\w/ ]*\bof\b|\b[SDW]\s?/\s?O\b|"
+                  r"daught|wife\s*/", re.I)
+
+
+def kin_line(doc: Doc, seg: Seg) -> bool:
+    """Is ``seg`` a relative's name, captioned 'Daughter of' / 'S/O' on its row or the line above?"""
+    b = seg.bbox
+    for other in doc.page_segs(seg.page):
+        if other is seg or not _KIN.search(other.text):
+            continue
+        o = other.bbox
+        same_row = abs((o[1] + o[3]) / 2 - (b[1] + b[3]) / 2) < 0.8 * seg.height and o[2] <= b[0] + 4
+        just_above = 0 <= b[1] - o[3] <= 1.2 * seg.height and o[0] < b[2] and o[2] > b[0]
+        if same_row or just_above:
             return True
     return False
 
@@ -85,7 +107,7 @@ def name_after_intro(doc: Doc, confidence: float = 0.85) -> Hit | None:
             if nxt.page is not seg.page:
                 break
             got = parse_words(nxt.words, nxt.page, name_value, confidence)
-            if got is not None and not _signature_line(doc, nxt):
+            if got is not None and not signature_line(doc, nxt):
                 return got
     # inline: "certifies that Jane A. Doe, MD has ..."
     pattern = re.compile(
@@ -104,7 +126,7 @@ def name_by_layout(doc: Doc, confidence: float = 0.6, *, max_rank: int = 40) -> 
         got = parse_words(seg.words, seg.page, name_value, confidence)
         if got is None:
             continue
-        if len(got.raw) < 0.8 * len(seg.text) or _signature_line(doc, seg):
+        if len(got.raw) < 0.8 * len(seg.text) or signature_line(doc, seg) or kin_line(doc, seg):
             continue
         return got
     return None
@@ -166,7 +188,7 @@ def vocab_search(doc: Doc, phrases: Sequence[str], confidence: float = 0.8,
 
 
 __all__ = ["holder_name", "name_by_label", "name_after_intro", "name_by_layout", "date_by_label",
-           "state_from_issuer", "vocab_search", "hit_from_span", "SIGNATURE_TITLES"]
+           "state_from_issuer", "vocab_search", "hit_from_span", "SIGNATURE_TITLES", "signature_line"]
 
 
 # --- organisation names -------------------------------------------------------------------
@@ -208,8 +230,11 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         while run and toks[run[0]][0].lower().strip(",.;:") in _CONNECTORS \
                 and not (keep_the and toks[run[0]][0] in ("The", "THE")):
             run = run[1:]
-        keys = [k for k, i in enumerate(run)
-                if keyword.fullmatch(re.sub(r"['’]s?$", "", toks[i][0].strip(",.;:()\"")))]
+        keys = _key_positions(run, toks, keyword)
+        if len(run) < 2 or not keys:
+            continue
+        run = _one_case_style(run, keys[-1], [t[0] for t in toks])
+        keys = _key_positions(run, toks, keyword)
         if len(run) < 2 or not keys:
             continue
         # a possessive after the name ends it ("MedPro Group's policy"); inside it, it stays ("St. Mary's")
@@ -217,18 +242,62 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         if poss:
             run = run[:poss[0] + 1]
         start, end = toks[run[0]][1], toks[run[-1]][2]
-        phrase = re.sub(r"['’]s?$", "", text[start:end].rstrip(",.;:)"))
+        phrase = text[start:end].rstrip(",.;:")
+        if phrase.count(")") > phrase.count("("):  # "(Punjab)" stays whole, a stray ")" goes
+            phrase = phrase.rstrip(")")
+        phrase = re.sub(r"['’]s?$", "", phrase)
         if _BAD_ORG_END.search(phrase):
             continue
         return phrase, start, start + len(phrase)
     return None
 
 
+def _key_positions(run: list[int], toks: list[tuple[str, int, int]], keyword: re.Pattern[str]) -> list[int]:
+    """Positions in ``run`` of the tokens that are the keyword ("Board", "University's")."""
+    return [k for k, i in enumerate(run) if keyword.fullmatch(re.sub(r"['’]s?$", "", toks[i][0].strip(",.;:()\"")))]
+
+
+def _style(tok: str) -> str | None:
+    """'U' for an all-capitals word, 'T' for a capitalised one, None for connectors, specks
+    and acronyms ("UT Southwestern", "NYU Langone" mix the styles in one name)."""
+    core = re.sub(r"[^A-Za-z]", "", tok)
+    if len(core) < 2 or tok.lower() in _CONNECTORS or (core.isupper() and len(core) <= 4):
+        return None
+    return "U" if core.isupper() else "T"
+
+
+def _one_case_style(run: list[int], key: int, toks: list[str]) -> list[int]:
+    """Cut a run where its case style changes across a connector: in "FINAL NURSING
+    EXAMINATION of the Nursing Examination Board" the name is the part around the keyword
+    (``run[key]``); "MLMIC Insurance Company" has no connector and stays whole."""
+    groups: list[list[int]] = [[]]  # positions in run, split at connector words
+    for k, i in enumerate(run):
+        if toks[i].lower().strip(",.;:") in _CONNECTORS:
+            groups.append([])
+        else:
+            groups[-1].append(k)
+    groups = [g for g in groups if g]
+    styles = [{_style(toks[run[k]]) for k in g} - {None} for g in groups]
+    at = next(n for n, g in enumerate(groups) if key in g)
+    if len(styles[at]) != 1:
+        return run
+    lo = hi = at
+    while lo > 0 and styles[lo - 1] in (styles[at], set()):
+        lo -= 1
+    while hi < len(groups) - 1 and styles[hi + 1] in (styles[at], set()):
+        hi += 1
+    if lo == 0 and hi == len(groups) - 1:
+        return run  # one style throughout ("The Doctors Company" keeps its "The")
+    return run[groups[lo][0]:groups[hi][-1] + 1]
+
+
 def org_search(doc: Doc, keyword: re.Pattern[str], *, confidence: float = 0.8,
                skip: re.Pattern[str] | None = None, allow_in: bool = False,
-               keep_the: bool = False, strip: re.Pattern[str] | None = None) -> Hit | None:
+               keep_the: bool = False, strip: re.Pattern[str] | None = None,
+               whole_line: bool = False) -> Hit | None:
     """First organisation phrase in document order (headings before prose); a line that
-    ends in a connector ("Board of") continues on the next line."""
+    ends in a connector ("Board of") continues on the next line. ``whole_line``: only a
+    phrase printed alone on its line (a heading, not a browser title or a sentence)."""
     for page in doc.pages:
         text, _ = doc.page_text(page)
         # same length as ``text``: offsets stay valid
@@ -248,7 +317,8 @@ def org_search(doc: Doc, keyword: re.Pattern[str], *, confidence: float = 0.8,
                     m = strip.match(value)
                     if m and m.end() < len(value):
                         value, s = value[m.end():], s + m.end()
-                if skip is None or not skip.search(value):
+                alone = not line[:sub + s].strip() and not line[sub + e:].strip(" ,.;:")
+                if (skip is None or not skip.search(value)) and (alone or not whole_line):
                     hit = hit_from_span(doc, page, start_line + sub + s, start_line + sub + e, value, confidence)
                     if hit is not None:
                         return hit
@@ -265,7 +335,7 @@ def name_before(doc: Doc, cue: re.Pattern[str], confidence: float = 0.85) -> Hit
             if prev.page is not seg.page:
                 break
             got = parse_words(prev.words, prev.page, name_value, confidence)
-            if got is not None and not _signature_line(doc, prev):
+            if got is not None and not signature_line(doc, prev):
                 return got
     return None
 

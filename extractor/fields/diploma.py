@@ -13,7 +13,8 @@ import re
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, put,
                                                  register_labels, search)
-from credintake.extractor.fields.common import SIGNATURE_TITLES, date_by_label, holder_name, org_search
+from credintake.extractor.fields.common import SIGNATURE_TITLES, date_by_label, org_search
+from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import text_value
 from credintake.extractor.layout import Page
@@ -27,17 +28,26 @@ DEGREE_LABELS = ("Degree Title", "Degree", "Degree Awarded", "Degree Conferred",
                  "Credential Awarded", "Degree Name")
 DATE_LABELS = ("Date Awarded", "Date Conferred", "Conferred", "Degree Date", "Graduation Date", "Date of Graduation",
                "Awarded", "Completion Date", "Date of Degree", "Conferral Date", "Degree Conferred Date",
-               "Date Degree Conferred", "Datum", "Graduated", "Date of Award")
+               "Date Degree Conferred", "Datum", "Graduated", "Date of Award", "Date of Issue", "Date Issued",
+               "Issued On")
 
 _DEGREE = re.compile(
     r"\b((?:Doctor|Master|Bachelor|Associate|Doctorate|DOCTOR|MASTER|BACHELOR|ASSOCIATE)[ \t]+(?:of|OF|in|IN)[ \t]+"
     r"(?:[A-Z][\w'\-]*)(?:[ \t]+(?:(?:of|in|and|OF|IN|AND|&)[ \t]+)?(?!Conferred|CONFERRED|Awarded|AWARDED|Given)"
     r"[A-Z][\w'\-]*){0,5}"
-    r"|Medicinae\s+Doctor(?:is)?|Doctor\s+Medicinae|Doctoris\s+in\s+Medicina|Juris\s+Doctor)")
+    r"|Medicinae\s+Doctor(?:is)?|Doctor\s+Medicinae|Doctoris\s+in\s+Medicina|Juris\s+Doctor"
+    # nursing and college diplomas: "Diploma in General Nursing", "DIPLOMA IN MIDWIFERY"
+    r"|(?:Diploma|DIPLOMA)[ \t]+(?:in|IN)[ \t]+[A-Z][\w'\-]*(?:[ \t]+(?:(?:and|AND|&)[ \t]+)?[A-Z][\w'\-]*){0,4})")
+#: "has awarded this Ontario College Diploma", "confers the Advanced Diploma" (college credentials
+#: named by their type, the program of study printed apart)
+_AWARD_NOUN = re.compile(r"(?:award(?:ed|s)?|confer(?:red|s)?|grant(?:ed|s)?)\s+(?:this|the|a|an)\s+"
+                         r"((?:[A-Z][\w'\-]*\s+){0,4}(?:Diploma|Degree|Certificate|DIPLOMA|DEGREE|CERTIFICATE))\b")
 _INSTITUTION_KEY = re.compile(r"University|UNIVERSITY|College|COLLEGE|School|SCHOOL|Institute|INSTITUTE|"
-                              r"Academy|ACADEMY|Universitas|UNIVERSITAS|Collegium|Polytechnic|Center|CENTER")
+                              r"Academy|ACADEMY|Universitas|UNIVERSITAS|Collegium|Polytechnic|Center|CENTER|"
+                              r"Board|BOARD")  # examining boards award nursing diplomas (Pakistan, India)
 _INSTITUTION_SKIP = re.compile(r"^(president|dean|chancellor|registrar|provost|secretary|board|trustees|regents|"
-                               r"faculty)\b|^the\s+(university|college|school)$|^(university|college|school)$",
+                               r"faculty|seal)\b|^the\s+(university|college|school)$|^(university|college|school)$|"
+                               r"\b(diploma|degree|certificate)$",
                                re.I)
 _DEGREE_PROSE = re.compile(r"(?:degree\s+of|gradum|title\s+of|awarded\s+the)\s*:?\s+([^\n]{3,80}(?:\n[^\n]{0,60})?)",
                            re.I)
@@ -52,6 +62,12 @@ def _degree_value(text: str) -> tuple[str, int, int] | None:
         value = re.sub(r"\s+", " ", m.group(1)).strip()
         return value, m.start(1), m.start(1) + len(m.group(1).rstrip())
     return None
+
+
+def _award_value(text: str) -> tuple[str, int, int] | None:
+    """A named credential ('Ontario College Diploma'), not the bare noun ('this Diploma')."""
+    value = re.sub(r"\s+", " ", text).strip()
+    return (value, 0, len(text)) if len(value.split()) >= 2 else None
 
 
 def _degree_label_value(text: str) -> tuple[str, int, int] | None:
@@ -89,7 +105,10 @@ def _completion_date(doc: Doc) -> Hit | None:
         day_level = [c for c in candidates if c[0].precision != "year"] or candidates
         if day_level:
             d, base = day_level[-1] if len(day_level) > 1 and _prefers_last(text) else day_level[0]
-            return hit_from_span(doc, page, base + d.start, base + d.end, d.value, 0.7)
+            hit = hit_from_span(doc, page, base + d.start, base + d.end, d.value, 0.7)
+            # a year OCR could barely read off a stamp or seal is noise, not the date
+            if hit is not None and min(w.conf for w in hit.words) >= 0.2:
+                return hit
     return None
 
 
@@ -105,6 +124,26 @@ def _institution(doc: Doc) -> Hit | None:
     # a phrase on a signature caption line is an officer's title, not the school
     if got is not None and not SIGNATURE_TITLES.search(" ".join(w.text for w in got.words)):
         return got
+    return _logo_lockup(doc)
+
+
+_KEY_ALONE = re.compile(r"(?:university|college|institute|academy|polytechnic)", re.I)
+
+
+def _logo_lockup(doc: Doc) -> Hit | None:
+    """A college logo at the top: the name in large type with 'COLLEGE' small beneath it
+    (Canadian and US college diplomas). OCR specks of the emblem (short tokens) are dropped."""
+    for seg in doc.segs[:8]:
+        if not _KEY_ALONE.fullmatch(seg.text.strip(" .,")) or seg.index == 0:
+            continue
+        above = doc.segs[seg.index - 1]
+        a, b = above.bbox, seg.bbox
+        stacked = above.page is seg.page and 0 <= b[1] - a[3] <= above.height and a[0] < b[2] and a[2] > b[0]
+        name = [w for w in above.words if re.fullmatch(r"[A-Z][A-Za-z'\-]{2,}", w.text)]
+        if stacked and 1 <= len(name) <= 4:
+            words = name + seg.words
+            value = " ".join(w.text for w in words)
+            return Hit(value, seg.page, words, value, 0.6)
     return None
 
 
@@ -119,11 +158,12 @@ def extract_diploma(pages: list[Page]) -> Extraction:
     fields: dict = {}
     if not doc.pages:
         return Extraction(fields)
-    put(fields, "holder_name", holder_name(doc, NAME_LABELS, exclude=r"school|institution|program|parent"))
+    put(fields, "holder_name", certificate_holder(doc, NAME_LABELS, exclude=r"school|institution|program|parent"))
     put(fields, "institution", _institution(doc))
     degree = find_field(doc, Spec(DEGREE_LABELS, _degree_label_value, at_start=True,
                                   exclude=r"verification|date|type\s+of\s+document"))
     degree = degree or search(doc, _DEGREE_PROSE, parser=_degree_value, confidence=0.85)
+    degree = degree or search(doc, _AWARD_NOUN, parser=_award_value, confidence=0.75)
     degree = degree or search(doc, re.compile(r"(.+)"), parser=_degree_value, confidence=0.75)
     put(fields, "degree", degree)
     put(fields, "completion_date", _completion_date(doc))

@@ -1,16 +1,21 @@
 """Life-support cards: AHA eCards (BLS, ACLS, PALS), AAP NRP, Red Cross certificates.
 
-The course is normalised to BLS / ACLS / PALS / NRP from its name or acronym. AHA prints
-"Issue Date" and "Recommended Renewal Date" / "Renew By" as month and year only, which the
-values keep (``YYYY-MM``). Training-center, instructor and eCard codes are not fields.
+The course is normalised to BLS / ACLS / PALS / NRP from its name or acronym; a card for
+another course (Standard First Aid & CPR/AED) has no course. AHA prints "Issue Date" and
+"Recommended Renewal Date" / "Renew By" as month and year only, which the values keep
+(``YYYY-MM``); CPR e-certificates print "Date: ... Renew: ...". The holder of an
+e-certificate is often the unlabelled name in large type (see ``prominence``). Training-
+center, instructor and eCard codes are not fields.
 """
 
 from __future__ import annotations
 
 import re
 
-from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, put, register_labels, search
-from credintake.extractor.fields.common import PROSE_EXPIRY, date_by_label, holder_name, name_before
+from credintake.extractor.dates import find_dates
+from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, hit_from_span, put, register_labels, search
+from credintake.extractor.fields.common import PROSE_EXPIRY, date_by_label, name_before
+from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, name_value
 from credintake.extractor.layout import Page
@@ -19,16 +24,17 @@ NAME_LABELS = ("Name", "Student Name", "Holder", "Card Holder", "Cardholder", "P
                "Provider Name", "Participant Name", "Issued To", "Rescuer", "Learner")
 ISSUE_LABELS = ("Issue Date", "Issued", "Date Issued", "Issued On", "Date Completed", "Completion Date",
                 "Course Date", "Date of Course", "Class Date", "Course Completion Date", "Completed",
-                "Date of Issue", "Training Date")
+                "Date of Issue", "Training Date", "Date")
 EXPIRY_LABELS = ("Recommended Renewal Date", "Renew By", "Renewal Date", "Renewal Due", "Expiration Date", "Expires",
                  "Expiration", "Valid Until", "Valid Through", "Exp Date", "Exp. Date", "Expiry Date", "Renew Before",
-                 "Recommended Renewal")
+                 "Recommended Renewal", "Renew", "Expiry", "Recertification Due", "Recertification Date")
 
 _COURSES = (
     ("ACLS", r"advanced\s+cardi(?:ovascular|ac)\s+life\s+support|\bACLS\b"),
     ("PALS", r"pediatric\s+advanced\s+life\s+support|\bPALS\b"),
     ("NRP", r"neonatal\s+resuscitation(?:\s+program)?|\bNRP\b"),
-    ("BLS", r"basic\s+life\s+support|\bBLS\b|\bCPR\s+(?:and|&)\s+AED\s+for\s+healthcare|healthcare\s+provider\s+CPR"),
+    ("BLS", r"basic\s+life\s+support|\bBLS\b|\bCPR\s*(?:and|&|/)\s*AED\s+for\s+(?:health\s*care|professional\s+rescuers)|"
+            r"health\s*care\s+provider\s+CPR|\bCPR[\s\-–]*(?:level\s+)?HCP\b"),
 )
 _COURSE_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in _COURSES), re.I)
 _PROSE_ISSUE = re.compile(r"(?:completed|issued|attended|passed)[^.]{0,120}?\b(?:on|dated)\s+([^.]{0,30}(?:\.\d[^.]{0,10})?)",
@@ -46,7 +52,7 @@ def _course_value(text: str) -> tuple[str, int, int] | None:
 def _holder(doc: Doc) -> Hit | None:
     got = find_field(doc, Spec(NAME_LABELS, name_value, exclude=r"center|instructor|tc\b|course|program|signature",
                                directions=("inline", "right", "below", "above"), at_start=True))
-    return got or name_before(doc, _NAME_CUE) or holder_name(doc, ())
+    return got or name_before(doc, _NAME_CUE) or certificate_holder(doc, ())
 
 
 @register("life_support_card")
@@ -55,13 +61,48 @@ def extract_life_support_card(pages: list[Page]) -> Extraction:
     fields: dict = {}
     if not doc.pages:
         return Extraction(fields)
-    put(fields, "course", search(doc, re.compile(r"([^\n]+)"), parser=_course_value, confidence=0.9))
+    # over the page text, not line by line: prose wraps a course name ("Advanced Cardiovascular Life\nSupport")
+    put(fields, "course", search(doc, _COURSE_RE, group=0, parser=_course_value, confidence=0.9))
     put(fields, "holder_name", _holder(doc))
-    put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=r"print|birth|renew|expir"))
-    put(fields, "expiration_date", date_by_label(doc, EXPIRY_LABELS, exclude=r"print|birth|issue"))
+    expiry = date_by_label(doc, EXPIRY_LABELS, exclude=r"print|birth|issue")
+    put(fields, "expiration_date", expiry)
+    # "Date" alone is the last issue synonym (NCPRF-style "Date: ... Renew: ..." rows)
+    put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=r"print|birth|renew|expir|valid|recert",
+                                            avoid=expiry))
     put(fields, "expiration_date", search(doc, PROSE_EXPIRY, parser=date_value, confidence=0.8))
     put(fields, "issue_date", search(doc, _PROSE_ISSUE, parser=date_value, confidence=0.8))
+    if "issue_date" not in fields and "expiration_date" not in fields:
+        pair = _unlabelled_pair(doc)
+        if pair:
+            put(fields, "issue_date", pair[0])
+            put(fields, "expiration_date", pair[1])
     return Extraction(fields)
+
+
+_NOT_CARD_DATE = re.compile(r"print|birth|dob|generated|https?:|www\.", re.I)
+
+
+def _unlabelled_pair(doc: Doc) -> tuple[Hit, Hit] | None:
+    """Exactly two dates one to five years apart on a card whose captions OCR lost (faded
+    wallet cards, photos): the earlier is the issue, the later the renewal date. A guess,
+    so its confidence is low."""
+    found = []
+    for page in doc.pages:
+        text, _ = doc.page_text(page)
+        pos = 0
+        for line in text.split("\n"):
+            if not _NOT_CARD_DATE.search(line):
+                found += [(page, pos, d) for d in find_dates(line, years=False)]
+            pos += len(line) + 1
+    by_value = {d.value: (page, base, d) for page, base, d in found}
+    if len(by_value) != 2:
+        return None
+    (pa, ba, a), (pb, bb, b) = sorted(by_value.values(), key=lambda t: t[2].value)
+    if a.precision != b.precision or not 1 <= int(b.value[:4]) - int(a.value[:4]) <= 5:
+        return None
+    ha = hit_from_span(doc, pa, ba + a.start, ba + a.end, a.value, 0.5)
+    hb = hit_from_span(doc, pb, bb + b.start, bb + b.end, b.value, 0.5)
+    return (ha, hb) if ha and hb else None
 
 
 register_labels(NAME_LABELS, ISSUE_LABELS, EXPIRY_LABELS)

@@ -1,11 +1,12 @@
 """Malpractice insurance: ACORD 25 certificates, carrier certificates, declarations, letters.
 
-An ACORD 25 is a grid of coverage rows (general liability, auto, umbrella, workers comp,
-professional liability). Only the professional-liability / medical-malpractice / E&O row
-counts: its policy number, dates and EACH CLAIM / AGGREGATE limits are read inside that
-row's band, by the grid's column headers when they are found, and its insurer letter
-names the carrier in the INSURER(S) AFFORDING COVERAGE box. The certificate's own date,
-the producer, the certificate holder and the other rows are never read.
+A certificate with a coverage grid (ACORD 25, a carrier's certificate on the same plan) is
+read by its columns (acord_grid.py): the professional-liability / medical-malpractice /
+E&O row when there is one, else the first filled row (general liability on an ACORD 25),
+which also yields a ``not_professional_liability`` notice: such a certificate does not
+prove malpractice cover. The insured and the row's insurer come from their boxes
+(certificate_parties.py). The certificate's own date, the producer, the certificate
+holder and the other rows are never read.
 
 Other layouts are read by labels ("Named Insured", "Policy Period", "Each Claim") and
 by the prose of coverage letters ("$1,000,000 each claim and $3,000,000 aggregate").
@@ -14,17 +15,16 @@ by the prose of coverage letters ("$1,000,000 each claim and $3,000,000 aggregat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
-from rapidfuzz.distance import Levenshtein
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Parser, Seg, Spec, find_field, find_labels,
+from credintake.extractor.fields.acord_grid import KIND_NAMES, Grid, Row, find_grid, read_rows
+from credintake.extractor.fields.anchors import (Doc, Hit, LabelHit, Parser, Spec, find_field,
                                                  hit_from_span, norm, parse_words, put, register_labels, search)
 from credintake.extractor.fields.common import date_range, holder_name, org_phrase, org_search
-from credintake.extractor.fields.registry import Extraction, register
+from credintake.extractor.fields.certificate_parties import insured, insurer
+from credintake.extractor.fields.registry import Extraction, Notice, register
 from credintake.extractor.fields.values import date_value, ident_value, money_value, name_value, text_value
-from credintake.extractor.layout import Page, Word
+from credintake.extractor.layout import Page
 
 INSURED_LABELS = ("Named Insured", "Insured", "Insured Name", "Name of Insured", "Insured Physician",
                   "Insured Provider", "Covered Provider", "Policyholder", "Policy Holder", "Physician",
@@ -50,11 +50,11 @@ AGGREGATE_LABELS = ("Aggregate", "Annual Aggregate", "Aggregate Limit", "Policy 
                     "Limit Aggregate")
 LIMITS_LABELS = ("Limits of Liability", "Limit of Liability", "Limits", "Coverage Limits", "Policy Limits")
 
-_PROF_ROW = re.compile(r"prof(?:essional|\.|l)?\s*liab|malpractice|\bE\s?&\s?O\b|errors\s+(?:and|&)\s+omissions|"
-                       r"medical\s+prof|physicians?\s+(?:and|&)\s+surgeons|healthcare\s+prof|"
-                       r"medical\s+liab|prof(?:essional)?\s+liability", re.I)
-_OTHER_ROW = re.compile(r"general\s+liab|automobile|\bauto\b|umbrella|excess|workers|compensation|"
-                        r"commercial|property|crime|cyber|description\s+of\s+operations|employers", re.I)
+_PROF_TEXT = re.compile(r"prof(?:essional|\.|l)?\s*liab|malpractice|\bE\s?&\s?O\b|errors\s+(?:and|&)\s+omissions|"
+                        r"medical\s+prof|physicians?\s+(?:and|&)\s+surgeons|healthcare\s+prof|"
+                        r"medical\s+liab|professional", re.I)
+_OTHER_LINES = re.compile(r"general\s+liability|auto(?:mobile)?\s+(?:liability|insurance|policy)|property|"
+                          r"homeowners|renters|cargo|workers'?\s+compensation|umbrella|pet\s+liability", re.I)
 _CARRIER_KEY = re.compile(r"Company|COMPANY|Insurance|INSURANCE|Mutual|MUTUAL|Assurance|ASSURANCE|Indemnity|"
                           r"INDEMNITY|Exchange|EXCHANGE|Reciprocal|RECIPROCAL|Underwriters|UNDERWRITERS|"
                           r"Casualty|CASUALTY|Co\.?|RRG|Trust|TRUST|MedPro|MEDPRO|Protective|PROTECTIVE|Group|GROUP|"
@@ -97,139 +97,38 @@ def _insured_value(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-# --- ACORD 25 -------------------------------------------------------------------------------
+# --- certificates with a coverage grid (ACORD 25, carriers' grids) ---------------------------
 
 def _is_acord(doc: Doc) -> bool:
     text = doc.text.lower()
     return ("certificate of liability insurance" in text or "acord" in text) and "policy" in text
 
 
-def _row_words(doc: Doc, page: Page, top: float, bottom: float) -> list[Word]:
-    return [w for s in doc.page_segs(page) for w in s.words if top - 1 <= (w.top + w.bottom) / 2 < bottom]
+def _chosen_row(rows: list[Row]) -> Row | None:
+    """The professional-liability row; without one, the first filled row (general
+    liability on an ACORD 25, whatever line a carrier's certificate lists first)."""
+    filled = [r for r in rows if r.filled]
+    return next((r for r in filled if r.kind == "professional"), filled[0] if filled else None)
 
 
-def _header_x(doc: Doc, page: Page, names: Sequence[str]) -> float | None:
-    """x of a grid column header; only a header standing alone ("LIMITS"), never a word of a
-    caption ("COMBINED SINGLE LIMIT")."""
-    hits = [h for h in find_labels(doc, names, pages=[page]) if h.first == 0 and h.last == len(h.seg.words)]
-    return hits[0].bbox[0] if hits else None
-
-
-def _acord(doc: Doc, fields: dict) -> bool:
-    """Read the professional-liability row of an ACORD 25; False when there is none."""
-    row: Seg | None = None
-    for seg in doc.segs:
-        if _PROF_ROW.search(seg.text) and not re.search(r"description|services\s+in|applies", seg.text, re.I):
-            row = seg
-            break
+def _from_grid(grid: Grid, fields: dict, notices: list[Notice]) -> None:
+    """Read the chosen row of the coverage grid, its insurer and the insured's box; a blank
+    form yields nothing."""
+    rows = read_rows(grid)
+    row = _chosen_row(rows)
     if row is None:
-        return False
-    page = row.page
-    rb = row.bbox
-    h = max(rb[3] - rb[1], 5.0)
-    # the band ends where the next coverage row (or the description box) starts
-    bottom = rb[1] + 6 * h
-    for seg in doc.page_segs(page):
-        b = seg.bbox
-        if b[1] > rb[1] + 0.8 * h and b[1] < bottom and abs(b[0] - rb[0]) < 40 and _OTHER_ROW.search(seg.text):
-            bottom = b[1]
-    top = rb[1] - 0.5 * h
-    words = sorted(_row_words(doc, page, top, bottom), key=lambda w: (round(w.top / 3), w.x0))
-    # columns from the grid header
-    x_pol = _header_x(doc, page, ("POLICY NUMBER", "POLICY NO", "POLICY #"))
-    x_eff = _header_x(doc, page, ("POLICY EFF", "POLICY EFF DATE", "EFFECTIVE DATE", "POLICY EFFECTIVE"))
-    x_exp = _header_x(doc, page, ("POLICY EXP", "POLICY EXP DATE", "EXPIRATION DATE", "POLICY EXPIRATION"))
-    x_lim = _header_x(doc, page, ("LIMITS",))
-    first_line = [w for w in words if abs((w.top + w.bottom) / 2 - (rb[1] + rb[3]) / 2) < 0.7 * h]
-
-    # policy number: the id in the policy-number column, else the first id right of the type text
-    pol_words = [w for w in first_line if w.x0 >= rb[2] - 1]
-    if x_pol is not None:
-        right_edge = min(x for x in (x_eff, x_lim, 1e9) if x is not None and x > x_pol)
-        pol_words = [w for w in first_line if x_pol - 15 <= w.x0 < right_edge - 3]
-    pol_words = [w for w in pol_words if not find_dates(w.text, years=False) and "$" not in w.text]
-    put(fields, "policy_number", parse_words(pol_words, page, ident_value, 0.9))
-
-    # dates: the two dates of the row's first line (a RETRO DATE below is not one of them)
-    dated = [w for w in first_line if find_dates(w.text, years=False)]
-    if x_eff is not None and x_exp is not None:
-        eff = [w for w in dated if abs(w.x0 - x_eff) < abs(w.x0 - x_exp)]
-        exp = [w for w in dated if abs(w.x0 - x_exp) <= abs(w.x0 - x_eff)]
-    else:
-        eff, exp = dated[:1], dated[1:2]
-    put(fields, "effective_date", parse_words(eff[:1], page, date_value, 0.9))
-    put(fields, "expiration_date", parse_words(exp[:1], page, date_value, 0.9))
-
-    # limits: money on the row of each limit caption, inside the band
-    # caption runs per text line of the band (OCR tops wobble; segments keep a row's words together)
-    band_segs = [sg for sg in doc.page_segs(page) if top - 1 <= (sg.bbox[1] + sg.bbox[3]) / 2 < bottom]
-    lim_words = [w for sg in sorted(band_segs, key=lambda sg: (sg.bbox[1], sg.bbox[0])) for w in sg.words
-                 if x_lim is None or w.x0 >= x_lim - 15]
-    for name, labels in (("per_claim_limit", PER_CLAIM_LABELS), ("aggregate_limit", AGGREGATE_LABELS)):
-        caption = _caption_in(lim_words, labels)
-        if caption is None:
-            continue
-        cy = (caption.top + caption.bottom) / 2
-        row_money = sorted((w for w in words if w.x0 > caption.x1 and abs((w.top + w.bottom) / 2 - cy) < 0.7 * h),
-                           key=lambda w: w.x0)
-        put(fields, name, parse_words(row_money, page, money_value, 0.9))
-
-    # carrier: the insurer letter of the row -> INSURER X : name
-    letter = None
-    m = re.match(r"\s*([A-F])\b\s", row.text)
-    if m:
-        letter = m.group(1)
-    else:
-        left = [w for w in first_line if w.x1 <= rb[0] + 1 and re.fullmatch(r"[A-F]", w.text)]
-        letter = left[-1].text if left else None
-    carrier = _insurer(doc, page, letter)
-    put(fields, "carrier", carrier)
-
-    # insured: the person's name in the INSURED box, else its first line
-    put(fields, "insured_name", _acord_insured(doc))
-    return True
-
-
-def _caption_in(words: list[Word], labels: Sequence[str]) -> Word | None:
-    """The first word that starts one of ``labels`` (OCR-tolerant, word runs joined)."""
-    keys = [norm(lbl) for lbl in labels]
-    for i in range(len(words)):
-        acc = ""
-        for j in range(i, min(i + 5, len(words))):
-            if j > i and abs(words[j].top - words[i].top) > 0.6 * max(words[i].height, 4.0):
-                break
-            acc += norm(words[j].text)
-            close = acc in keys or any(len(k) >= 8 and Levenshtein.distance(acc, k, score_cutoff=2) <= 1
-                                       for k in keys)
-            if close and not (j == i and norm(words[i].text) == "aggregate" and i > 0
-                                    and norm(words[i - 1].text) in ("general", "products")):
-                return words[j]
-    return None
-
-
-def _insurer(doc: Doc, page: Page, letter: str | None) -> Hit | None:
-    pattern = re.compile(r"INSURER\s*" + (re.escape(letter) if letter else r"[A-F]") + r"\s*[:.]?\s*(.+)", re.I)
-    if letter is None:
-        # only when the certificate lists a single insurer can it be the carrier
-        text, _ = doc.page_text(page)
-        if len(re.findall(r"INSURER\s*[A-F]\s*[:.]?\s*\S", text, re.I)) != 1:
-            return None
-    return search(doc, pattern, parser=text_value, confidence=0.85, pages=[page])
-
-
-def _acord_insured(doc: Doc) -> Hit | None:
-    hits = [h for h in find_labels(doc, ("INSURED",), fuzzy=False) if h.last == len(h.seg.words)]
-    for hit in hits:
-        segs = [s for s in doc.page_segs(hit.seg.page)
-                if 0 <= s.bbox[1] - hit.bbox[3] <= 45 and abs(s.bbox[0] - hit.bbox[0]) < 30]
-        segs.sort(key=lambda s: s.bbox[1])
-        for s in segs[:3]:
-            got = parse_words(s.words, s.page, name_value, 0.9)
-            if got:
-                return got
-        if segs:
-            return parse_words(segs[0].words, segs[0].page, text_value, 0.6)
-    return None
+        return
+    for name, hit in (("policy_number", row.policy), ("effective_date", row.effective),
+                      ("expiration_date", row.expiration), ("per_claim_limit", row.per_claim),
+                      ("aggregate_limit", row.aggregate)):
+        put(fields, name, hit)
+    put(fields, "carrier", insurer(grid.page, row.letter))
+    put(fields, "insured_name", insured(grid.page, grid.top))
+    if row.kind != "professional":
+        kinds = list(dict.fromkeys(KIND_NAMES[r.kind] for r in rows if r.filled))
+        notices.append(Notice("not_professional_liability",
+                              f"the certificate's coverage lines are {', '.join(kinds)}; none is "
+                              f"professional (medical malpractice / E&O) liability", grid.page.number))
 
 
 # --- other layouts -----------------------------------------------------------------------------
@@ -334,20 +233,43 @@ def _carrier_in_full(doc: Doc, fields: dict) -> None:
         fields["carrier"] = whole.field()
 
 
+def _other_lines_only(doc: Doc) -> Notice | None:
+    """A certificate or declarations page without a grid that names only other lines
+    (general liability, auto, property, ...) and no professional liability anywhere."""
+    text = doc.text
+    if _PROF_TEXT.search(text):
+        return None
+    found = list(dict.fromkeys(m.group(0).lower() for m in _OTHER_LINES.finditer(text)))
+    if not found:
+        return None
+    return Notice("not_professional_liability",
+                  f"the document names only {', '.join(found[:4])} coverage; none is professional "
+                  f"(medical malpractice / E&O) liability", doc.pages[0].number)
+
+
 @register("malpractice_insurance")
 def extract_malpractice_insurance(pages: list[Page]) -> Extraction:
     doc = Doc(pages)
     fields: dict = {}
+    notices: list[Notice] = []
     if not doc.pages:
         return Extraction(fields)
-    if _is_acord(doc):
-        _acord(doc, fields)
+    form = _is_acord(doc)
+    grid = find_grid(doc.pages, form=form)
+    if grid is not None:
+        _from_grid(grid, fields, notices)
+    elif form:
+        # a certificate form whose grid header could not be read: only its boxes
+        put(fields, "insured_name", insured(doc.pages[0], doc.pages[0].height))
     else:
         _labelled(doc, fields)
         _carrier_in_full(doc, fields)
         if "insured_name" not in fields:
             put(fields, "insured_name", holder_name(doc, ()))
-    return Extraction(fields)
+        notice = _other_lines_only(doc)
+        if notice is not None:
+            notices.append(notice)
+    return Extraction(fields, notices=notices)
 
 
 __all__ = ["extract_malpractice_insurance", "LabelHit"]

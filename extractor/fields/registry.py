@@ -17,10 +17,23 @@ from credintake.extractor.layout import Page
 Fields = dict[str, FieldValue]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What an extractor saw that a rule reports but no contract field holds (an insurance
+    certificate whose coverage lines include no professional liability). The reason is
+    written for a specialist and carries no document text; the pipeline turns a notice into
+    a ``Problem`` of the same kind for its document."""
+
+    kind: str
+    reason: str
+    page: int | None = None
+
+
 @dataclass
 class Extraction:
     fields: Fields = field(default_factory=dict)
     entries: dict[str, list[Fields]] | None = None
+    notices: list[Notice] = field(default_factory=list)
 
     def values(self) -> Iterator[FieldValue]:
         """Every extracted value, the entries' (CV education, work history) included."""

@@ -14,7 +14,8 @@ import re
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, parse_words, put,
                                                  register_labels, search)
-from credintake.extractor.fields.common import date_by_label, holder_name, org_search
+from credintake.extractor.fields.common import date_by_label, org_search
+from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import text_value
 from credintake.extractor.layout import Page
@@ -32,6 +33,8 @@ START_LABELS = ("Dates Attended From", "Start Date", "From", "Date Started", "Be
                 "Dates From", "Began", "Start")
 END_LABELS = ("End Date", "To", "Completion Date", "Date Completed", "Ending Date", "Training End", "Dates To",
               "Completed", "End", "Through")
+
+CERTIFICATE_DATE_LABELS = ("Date", "Date Issued", "Issued On", "Date of Issue", "Certificate Date")
 
 _TYPE_WORDS = (
     (re.compile(r"\bfellow(?:ship)?s?\b", re.I), "fellowship"),
@@ -51,6 +54,9 @@ _PROGRAM_PROSE = (
                r"([A-Z].+?\bProgram)\b", re.S),
     re.compile(r"(?:served|trained|training|appointed)[^.]{0,60}?\bdepartment\s+of\s+(.+?)\s+(?:from|during|,|\.|as\s+an?)\b",
                re.I | re.S),
+    # "for successfully completing the Virtual Interprofessional Internship in X with the ..."
+    re.compile(r"(?i:completing|completed|completion\s+of)\s+(?i:the|an?|our|its)\s+([A-Z][^.]*?\b"
+               r"(?i:internship|residency|fellowship)\b[^.]*?)(?:\s+(?i:with|at|from|under|during)\s+|[.,;]|$)"),
     re.compile(r"(?:education|training|program|residency|fellowship|internship)\s+in\s+(.+?)\s*"
                r"(?:\bas\s+an?\b|\bfrom\b|,|\.|\bduring\b|\bfor\s+the\b|\n\s*\n|$)", re.I | re.S),
     re.compile(r"\bprogram\s+in\s*:?\s*\n?\s*([^\n]+)", re.I),
@@ -206,7 +212,25 @@ def _institution(doc: Doc) -> Hit | None:
     got = find_field(doc, Spec(INSTITUTION_LABELS, _institution_value, at_start=True))
     if got:
         return got
-    return org_search(doc, _INSTITUTION_KEY, skip=_INSTITUTION_SKIP, confidence=0.8)
+    # the host named in the certificate's sentence beats a keyword phrase picked in page order
+    got = search(doc, _INSTITUTION_PROSE, parser=_prose_institution_value, confidence=0.75)
+    return got or org_search(doc, _INSTITUTION_KEY, skip=_INSTITUTION_SKIP, confidence=0.8)
+
+
+#: "... Internship in X with the Northfield Centre for Learning and Innovation in Long-Term
+#: Care at Lakeside Hospital." (certificates of completion naming the host in their prose;
+#: the name may wrap over lines and hold commas)
+_INSTITUTION_PROSE = re.compile(r"\b(?:with|at|by)\s+the\s+((?:[A-Z][\w'&\-]*,?\s+(?:(?:of|for|and|in|at|on|&)\s+)*)"
+                                r"{1,14}[A-Z][\w'\-]*)")
+_HOST_KEY = re.compile(r"\b(?:Hospitals?|Clinics?|Cent(?:er|re)s?|University|College|Institutes?|Foundation|"
+                       r"Health|Home|Academy|School)\b", re.I)
+
+
+def _prose_institution_value(text: str) -> tuple[str, int, int] | None:
+    value = re.sub(r"\s+", " ", text).strip(" ,")
+    if not _HOST_KEY.search(value) or len(value.split()) < 2:
+        return None
+    return value, 0, len(text.rstrip(" ,"))
 
 
 def _institution_value(text: str) -> tuple[str, int, int] | None:
@@ -222,7 +246,7 @@ def extract_training_certificate(pages: list[Page]) -> Extraction:
     fields: dict = {}
     if not doc.pages:
         return Extraction(fields)
-    put(fields, "holder_name", holder_name(doc, NAME_LABELS, exclude=r"program|director|institution|hospital"))
+    put(fields, "holder_name", certificate_holder(doc, NAME_LABELS, exclude=r"program|director|institution|hospital"))
     put(fields, "institution", _institution(doc))
     put(fields, "program", _program(doc))
     put(fields, "training_type", _training_type(doc))
@@ -234,7 +258,12 @@ def extract_training_certificate(pages: list[Page]) -> Extraction:
                                            directions=("inline", "right", "below")))
     put(fields, "end_date", date_by_label(doc, END_LABELS, exclude=r"print|birth|signed|be\s+completed",
                                          directions=("inline", "right", "below")))
+    if "start_date" not in fields:
+        # a certificate of completion dated over a "Date" caption: the training ended then
+        put(fields, "end_date", date_by_label(doc, CERTIFICATE_DATE_LABELS, exclude=r"print|birth|start|from|begin",
+                                             directions=("inline", "right", "above")))
     return Extraction(fields)
 
 
-register_labels(NAME_LABELS, INSTITUTION_LABELS, PROGRAM_LABELS, TYPE_LABELS, START_LABELS, END_LABELS)
+register_labels(NAME_LABELS, INSTITUTION_LABELS, PROGRAM_LABELS, TYPE_LABELS, START_LABELS, END_LABELS,
+                CERTIFICATE_DATE_LABELS)

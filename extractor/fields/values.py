@@ -181,11 +181,13 @@ _PARTICLES = {"de", "la", "del", "van", "von", "der", "den", "du", "di", "da", "
 
 
 def _name_prefix(text: str) -> str:
-    """Cut a name candidate where the name ends: a colon, or a lower-case word."""
+    """Cut a name candidate where the name ends: a colon, a lower-case word, or a number
+    printed after it ("Jane Doe (251147)", a participant or member ID)."""
     text = re.split(r"[:;|]|\s{3,}", text, maxsplit=1)[0]
     out = []
     for i, tok in enumerate(text.split()):
-        if i and tok[:1].islower() and tok.lower() not in _PARTICLES:
+        lower_word = tok[:1].islower() and tok.lower() not in _PARTICLES
+        if i and (lower_word or re.match(r"[(#]?\d(?!(?:st|nd|rd|th)\b)", tok)):
             break
         out.append(tok)
     return " ".join(out)

@@ -3,9 +3,13 @@
 Words come from pypdfium2's text page (per-character boxes joined at spaces), which reads
 the same words as pdfplumber several times faster (bench/pdf_readers.py, bench/RESULTS.md);
 pdfplumber stays as the fallback when pdfium cannot give a page's characters.
+Values of filled-in, unflattened form fields are not in the text layer: they are added as
+words inside their widgets (``pdf_forms``). Images that may hold text on a page with a text
+layer are OCR'd and their words added (``pdf_images``).
 Pages are decided one by one: a page with fewer than ``ocr.min_text_chars_for_text_layer``
-characters is rendered at ``ocr.render_dpi`` and OCR'd, so mixed PDFs work. Each pdfium
-page is closed as soon as its words are taken.
+characters is rendered at ``ocr.render_dpi`` and OCR'd, so mixed PDFs work; such pages,
+and text pages with images worth OCR, are left to ``read_pdf_page`` (the page pool). Each
+pdfium page is closed as soon as its words are taken.
 """
 
 from __future__ import annotations
@@ -13,16 +17,19 @@ from __future__ import annotations
 import statistics
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from credintake.errors import InputFileError
 from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.read.pdf_forms import form_words, open_forms
+from credintake.extractor.read.pdf_images import image_regions, ocr_image_regions
 from credintake.extractor.read.registry import PagePlan, register_planner
 from credintake.settings import Settings
 
 
 @register_planner("pdf")
 def plan_pdf(name: str, data: bytes, settings: Settings) -> PagePlan:
-    """Text-layer pages now; pages without a usable text layer left for ``ocr_pdf_page``."""
+    """Text-layer pages now; the others left for ``read_pdf_page``."""
     pdf = _open(data)
     try:
         count = len(pdf)
@@ -32,14 +39,16 @@ def plan_pdf(name: str, data: bytes, settings: Settings) -> PagePlan:
         pages += [Page(file=name, number=i + 1, width=0, height=0,
                        error=f"page beyond the {limit}-page limit was not read; split the file")
                   for i in range(limit, count)]
-        return PagePlan(pages=pages, read_page=ocr_pdf_page)
+        return PagePlan(pages=pages, read_page=read_pdf_page)
     finally:
         pdf.close()
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(data)
+        pdf = pdfium.PdfDocument(data)
+        open_forms(pdf)
+        return pdf
     except pdfium.PdfiumError as exc:
         text = str(exc).lower()
         if "password" in text:
@@ -50,7 +59,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _text_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Settings) -> Page | None:
-    """The page from its text layer, or None when it has too little text and needs OCR."""
+    """The page from its text layer and form fields, or None when it is left to
+    ``read_pdf_page``: too little text (OCR), or images that may hold text."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError:
@@ -58,13 +68,27 @@ def _text_page(pdf: pdfium.PdfDocument, index: int, name: str, settings: Setting
                     error="the page is damaged and cannot be read")
     try:
         width, height = page.get_size()
-        words = text_layer_words(page, height)
-        if sum(len(w.text) for w in words) < settings.ocr.min_text_chars_for_text_layer:
+        words = page_words(pdf, page, height)
+        if not _has_text_layer(words, settings) \
+                or image_regions(page, width, height, words, settings.ocr):
             return None
-        return Page(file=name, number=index + 1, width=width, height=height,
-                    words=words, lines=build_lines(words), ocr=False, text_confidence=1.0)
+        return _page(name, index + 1, width, height, words)
     finally:
         page.close()
+
+
+def page_words(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, height: float) -> list[Word]:
+    """The text layer's words and the filled form fields' values."""
+    return text_layer_words(page, height) + form_words(pdf, page, height)
+
+
+def _has_text_layer(words: list[Word], settings: Settings) -> bool:
+    return sum(len(w.text) for w in words) >= settings.ocr.min_text_chars_for_text_layer
+
+
+def _page(name: str, number: int, width: float, height: float, words: list[Word]) -> Page:
+    return Page(file=name, number=number, width=width, height=height, words=words,
+                lines=build_lines(words), ocr=False, text_confidence=1.0)
 
 
 def text_layer_words(page: pdfium.PdfPage, height: float) -> list[Word]:
@@ -147,21 +171,21 @@ def _clean_char(ch: str) -> str:
     return _LIGATURES.get(ch, ch)
 
 
-def ocr_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Page:
-    """Render page ``number`` (1-based) and OCR it (extractor.ocr); for pool workers too."""
+def read_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Page:
+    """Page ``number`` (1-based) left by the planner, for pool workers: its text layer
+    plus the OCR of its images, or, without a text layer, the rendered page OCR'd."""
     from credintake.extractor.ocr import ocr_page_image
 
     pdf = _open(data)
     try:
         page = pdf[number - 1]
         try:
-            scale = settings.ocr.render_dpi / 72
             width, height = page.get_size()
-            if width * height * scale * scale > settings.limits.max_image_pixels:
-                scale = (settings.limits.max_image_pixels / (width * height)) ** 0.5
-            bitmap = page.render(scale=scale, grayscale=True)
-            image = bitmap.to_pil()
-            bitmap.close()
+            words = page_words(pdf, page, height)
+            if _has_text_layer(words, settings):
+                words += ocr_image_regions(page, width, height, words, settings)
+                return _page(name, number, width, height, words)
+            image = _render(page, width, height, settings)
         finally:
             page.close()
     except pdfium.PdfiumError:
@@ -169,5 +193,19 @@ def ocr_pdf_page(name: str, data: bytes, number: int, settings: Settings) -> Pag
                     error="the page could not be rendered for OCR")
     finally:
         pdf.close()
-    image.info["dpi"] = (72 * scale, 72 * scale)
     return ocr_page_image(image, file=name, number=number, settings=settings)
+
+
+def _render(page: pdfium.PdfPage, width: float, height: float, settings: Settings) -> Image.Image:
+    """The page as a greyscale image at ``ocr.render_dpi`` (less for a huge page), with its
+    DPI recorded for the OCR; filled form fields are drawn (``open_forms``)."""
+    scale = settings.ocr.render_dpi / 72
+    if width * height * scale * scale > settings.limits.max_image_pixels:
+        scale = (settings.limits.max_image_pixels / (width * height)) ** 0.5
+    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+    try:
+        image = bitmap.to_pil()
+    finally:
+        bitmap.close()
+    image.info["dpi"] = (72 * scale, 72 * scale)
+    return image

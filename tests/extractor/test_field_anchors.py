@@ -6,7 +6,8 @@ import pytest
 
 from credintake.extractor.fields.anchors import Doc, Spec, find_field, find_labels
 from credintake.extractor.fields.values import (address_state_value, dea_checksum_ok, dea_value, ident_value,
-                                                money_value, schedules_value, state_value, status_value)
+                                                money_value, name_value, schedules_value, state_value,
+                                                status_value)
 from credintake.extractor.fields.values import date_value
 
 from handmade_pages import page
@@ -118,3 +119,13 @@ def test_status() -> None:
     assert status_value("ACTIVE - CLEAR")[0] == "ACTIVE - CLEAR"
     assert status_value("Probation")[0] == "Probation"
     assert status_value("None on file") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Lindqvist (440912)", "Tomas Lindqvist"),
+    ("Jane A Doe, MD #1234", "Jane A Doe, MD"),
+    ("Jane A Doe, MD", "Jane A Doe, MD"),
+])
+def test_name_value_stops_at_an_id_printed_after_the_name(text: str, expected: str) -> None:
+    got = name_value(text)
+    assert got is not None and got[0] == expected

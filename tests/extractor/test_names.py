@@ -50,6 +50,8 @@ def test_credentials_ignore_case_and_dots() -> None:
     ("Aurora, CO", False),
     ("LIC #", False),
     ("03/31/2027", False),
+    ("SERIAL No.", False),
+    ("Heartsaver CPR AED", False),
 ])
 def test_looks_like_name(text: str, expected: bool) -> None:
     assert looks_like_name(text) is expected

@@ -8,10 +8,13 @@ import pytest
 
 from credintake.extractor.layout import Page
 from credintake.extractor.read import read_file
-from credintake.extractor.split import is_fax_cover, split_files
+from credintake.extractor.split import is_fax_cover, split_files, starts_anew
+from credintake.models.training_texts.insurance import liability_certificate
 from credintake.sample_docs.generate import render_document
 from credintake.sample_docs.persona import make_persona
 from credintake.settings import Settings
+
+from handmade_pages import page
 
 TEMPLATES = ["other/fax_cover", "other/attestation_form", "cv/single_column",
              "state_license/wall_certificate", "state_license/wall_certificate",
@@ -39,3 +42,56 @@ def test_one_faxed_file_splits_into_its_documents(documents: list[list[Page]]) -
 
 def test_only_the_cover_sheet_is_a_fax_cover(documents: list[list[Page]]) -> None:
     assert [is_fax_cover(doc[0]) for doc in documents] == [True] + [False] * (len(documents) - 1)
+
+
+def _typed(text: str, number: int) -> Page:
+    """A page holding ``text`` one line per row, as a text PDF reads."""
+    return page([(72, 72 + 14 * i, line) for i, line in enumerate(text.split("\n")) if line.strip()],
+                number=number)
+
+
+ENDORSEMENT = ("COMMERCIAL GENERAL LIABILITY\n{form}\nTHIS ENDORSEMENT CHANGES THE POLICY. PLEASE READ IT CAREFULLY.\n"
+               "{title}\nThis endorsement modifies insurance provided under the following:\n"
+               "COMMERCIAL GENERAL LIABILITY COVERAGE PART\nSCHEDULE\n"
+               "Name Of Additional Insured Person(s) Or Organization(s):\n"
+               "Any person or organization whom you have agreed in a written contract to add\n"
+               "We waive any right of recovery we may have against the person or organization shown in the Schedule.\n"
+               "All other terms and conditions of this policy remain unchanged.\n{form} Page {n} of {total}")
+
+
+def test_endorsement_forms_behind_a_certificate_are_documents_of_their_own() -> None:
+    rng = random.Random(5)
+    certificate = liability_certificate(rng, filled=True)[1][0]
+    texts = [certificate,
+             ENDORSEMENT.format(form="CG 20 10 04 13", title="ADDITIONAL INSURED", n=1, total=2),
+             ENDORSEMENT.format(form="CG 20 10 04 13", title="", n=2, total=2),
+             ENDORSEMENT.format(form="CG 24 04 05 09", title="WAIVER OF TRANSFER OF RIGHTS", n=1, total=1)]
+    segments = split_files([[_typed(t, i + 1) for i, t in enumerate(texts)]], Settings().classifier)[0]
+    assert [[p.number for p in s.pages] for s in segments] == [[1], [2, 3], [4]]
+    assert [s.doc_type for s in segments] == ["malpractice_insurance", "other", "other"]
+
+
+def test_the_second_page_of_a_resume_is_not_a_new_document() -> None:
+    first = ("JANE ROE\nRegistered Nurse\nSummary\nDedicated registered nurse with 8 years of experience in acute care.\n"
+             "Experience\nCompany Name - Registered Nurse City , State 10/2016 to Current\n"
+             "Administered medications and IV therapy to assigned patients\n"
+             "Coordinated discharge planning with case management")
+    second = ("Monitored telemetry and responded to rapid response calls\n"
+              "Company Name - Charge Nurse City , State 05/2012 to 09/2016\n"
+              "Supervised certified nursing assistants on the day shift\nEducation\n"
+              "Associate Degree in Nursing , 2012 Community College City , State\nSkills\n"
+              "Patient assessment Wound care EMR / Epic")
+    segments = split_files([[_typed(first, 1), _typed(second, 2)]], Settings().classifier)[0]
+    assert [(s.doc_type, len(s.pages)) for s in segments] == [("cv", 2)]
+
+
+@pytest.mark.parametrize(("previous", "current", "new"), [
+    ("terms Page 2 of 2", "ADDITIONAL INSURED Page 1 of 3", True),
+    ("terms Page 8 of 8", "WAIVER OF SUBROGATION", True),
+    ("endorsement\nForm 1198 (01/04)", "other endorsement\nForm 8610 (02/19)", True),
+    ("CG 20 10 04 13 Page 1 of 2", "CG 20 10 04 13 Page 2 of 2", False),
+    ("FAX Page 2 of 12", "FAX Page 3 of 12", False),
+    ("resume page one", "resume page two", False),
+])
+def test_printed_page_and_form_numbers_mark_a_new_document(previous: str, current: str, new: bool) -> None:
+    assert starts_anew(previous, current) is new

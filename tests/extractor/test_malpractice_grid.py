@@ -1,0 +1,145 @@
+"""Liability certificates read by their coverage grid: hand-built ACORD 25 pages in the
+2010/05 geometry (values centred in tall rows), the 2016/03 geometry (values on the row's
+first line, a professional row typed in a free row), a blank form, and OCR words."""
+
+from __future__ import annotations
+
+from credintake.extractor.fields import extract
+from credintake.extractor.layout import Page, Word, build_lines
+
+SIZE = 6.0
+
+TOP = [
+    (170, 40, "CERTIFICATE OF LIABILITY INSURANCE"),
+    (520, 30, "DATE (MM/DD/YYYY)"),
+    (30, 52, "THIS CERTIFICATE IS ISSUED AS A MATTER OF INFORMATION ONLY AND CONFERS NO RIGHTS UPON THE"),
+    (30, 60, "CERTIFICATE HOLDER. THIS CERTIFICATE DOES NOT AFFIRMATIVELY OR NEGATIVELY AMEND, EXTEND OR ALTER"),
+    (22, 124, "PRODUCER"),
+    (370, 162, "INSURER(S) AFFORDING COVERAGE"), (557, 162, "NAIC #"),
+    (310, 172, "INSURER A :"), (310, 184, "INSURER B :"), (310, 196, "INSURER C :"),
+    (22, 184, "INSURED"),
+    (22, 243, "COVERAGES"), (160, 243, "CERTIFICATE NUMBER:"),
+    (30, 255, "THIS IS TO CERTIFY THAT THE POLICIES OF INSURANCE LISTED BELOW HAVE BEEN ISSUED TO THE INSURED"),
+    (30, 263, "NAMED ABOVE FOR THE POLICY PERIOD INDICATED. LIMITS SHOWN MAY HAVE BEEN REDUCED BY PAID CLAIMS."),
+    (20, 289, "INSR"), (178, 289, "ADDL SUBR"), (337, 289, "POLICY EFF"), (384, 289, "POLICY EXP"),
+    (21, 295, "LTR"), (75, 293, "TYPE OF INSURANCE"), (178, 295, "INSR WVD"), (247, 294, "POLICY NUMBER"),
+    (334, 295, "(MM/DD/YYYY) (MM/DD/YYYY)"), (500, 293, "LIMITS"),
+    (22, 567, "DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES (ACORD 101, Additional Remarks Schedule)"),
+    (22, 651, "CERTIFICATE HOLDER"), (310, 651, "CANCELLATION"),
+    (22, 758, "ACORD 25 (2010/05)"),
+]
+# the standard rows' printed captions (every edition prints them, filled or blank)
+GL_ROW = [
+    (40, 303, "GENERAL LIABILITY"), (428, 305, "EACH OCCURRENCE"), (518, 305, "$"),
+    (40, 314, "X COMMERCIAL GENERAL LIABILITY"), (428, 313, "DAMAGE TO RENTED"),
+    (428, 319, "PREMISES (Ea occurrence)"), (518, 318, "$"),
+    (68, 327, "CLAIMS-MADE X OCCUR"), (428, 329, "MED EXP (Any one person)"), (518, 329, "$"),
+    (428, 341, "PERSONAL & ADV INJURY"), (518, 341, "$"),
+    (428, 353, "GENERAL AGGREGATE"), (518, 353, "$"),
+    (40, 365, "GEN'L AGGREGATE LIMIT APPLIES PER:"), (428, 365, "PRODUCTS - COMP/OP AGG $"),
+    (54, 375, "POLICY PRO- JECT LOC"),
+]
+AUTO_ROW = [
+    (40, 387, "AUTOMOBILE LIABILITY"), (428, 387, "COMBINED SINGLE LIMIT"), (518, 390, "$"),
+    (40, 397, "ANY AUTO"), (428, 399, "BODILY INJURY (Per person) $"),
+    (54, 409, "ALL OWNED SCHEDULED"), (428, 411, "BODILY INJURY (Per accident) $"),
+    (54, 426, "HIRED AUTOS NON-OWNED"), (428, 423, "PROPERTY DAMAGE $"),
+]
+WC_ROW = [
+    (40, 481, "WORKERS COMPENSATION"), (428, 481, "X STATUTORY LIMITS"),
+    (40, 489, "AND EMPLOYERS' LIABILITY"), (160, 492, "Y / N"), (428, 497, "E.L. EACH ACCIDENT $"),
+    (40, 497, "ANY PROPRIETOR/PARTNER/EXECUTIVE"), (180, 501, "N / A"),
+    (40, 503, "OFFICER/MEMBER EXCLUDED?"), (428, 509, "E.L. DISEASE - EA EMPLOYEE $"),
+    (40, 522, "DESCRIPTION OF OPERATIONS below"), (428, 521, "E.L. DISEASE - POLICY LIMIT $"),
+]
+
+
+def _page(rows: list[tuple[float, float, str]], *, conf: float = 1.0) -> Page:
+    words = []
+    for x, top, text in rows:
+        cursor = x
+        for token in text.split():
+            width = len(token) * SIZE * 0.5
+            words.append(Word(token, cursor, top, cursor + width, top + SIZE, conf))
+            cursor += width + SIZE * 0.3
+    return Page(file="coi.pdf", number=1, width=612, height=792, words=words,
+                lines=build_lines(words), ocr=conf < 1.0)
+
+
+def _values(page: Page) -> tuple[dict, list]:
+    got = extract("malpractice_insurance", [page])
+    return {k: v.value for k, v in got.fields.items()}, got.notices
+
+
+def _general_liability_2010() -> list[tuple[float, float, str]]:
+    """A contractor's GL + auto certificate, values centred in their rows (2010/05)."""
+    return TOP + GL_ROW + AUTO_ROW + WC_ROW + [
+        (22, 133, "Harbor Lane Insurance Agency"), (22, 145, "100 Main Street"),
+        (352, 172, "Granite Mutual Insurance Company"), (540, 172, "12345"),
+        (352, 184, "Bayside Casualty Company"), (540, 184, "67890"),
+        (22, 194, "Northwind Plumbing Inc"), (22, 206, "PO BOX 77"), (22, 218, "Springfield"),
+        (545, 303, "1,000,000"), (555, 314, "100,000"), (565, 326, "5,000"), (545, 338, "1,000,000"),
+        (545, 350, "2,000,000"), (545, 362, "2,000,000"),
+        (24, 327, "A"), (212, 327, "GL20451187"), (331, 326, "3/1/2025 3/1/2026"),
+        (545, 388, "1,000,000"), (24, 402, "B"), (212, 408, "AU7730012"), (331, 408, "3/1/2025 3/1/2026"),
+    ]
+
+
+def test_general_liability_certificate_reads_the_first_row_and_says_so() -> None:
+    values, notices = _values(_page(_general_liability_2010()))
+    assert values == {"insured_name": "Northwind Plumbing Inc", "carrier": "Granite Mutual Insurance Company",
+                      "policy_number": "GL20451187", "effective_date": "2025-03-01",
+                      "expiration_date": "2026-03-01", "per_claim_limit": 1_000_000,
+                      "aggregate_limit": 2_000_000}
+    assert [n.kind for n in notices] == ["not_professional_liability"]
+    assert "general liability" in notices[0].reason and "automobile liability" in notices[0].reason
+
+
+def test_ocr_words_read_the_same() -> None:
+    values, notices = _values(_page(_general_liability_2010(), conf=0.9))
+    assert values["policy_number"] == "GL20451187" and values["aggregate_limit"] == 2_000_000
+    assert len(notices) == 1
+
+
+def test_professional_row_in_a_free_row_is_the_coverage() -> None:
+    """2016/03 geometry: values on the row's first line; the professional row is typed in a
+    free row under workers comp, on insurer B."""
+    rows = TOP + GL_ROW + AUTO_ROW + WC_ROW + [
+        (352, 172, "Granite Mutual Insurance Company"), (352, 184, "Physicians Reciprocal Insurers"),
+        (22, 194, "Lakeview Pediatrics PLLC"), (22, 206, "Dana R. Whitfield, MD"), (22, 218, "12 Elm Court"),
+        (24, 303, "A"), (212, 303, "GL9981230"), (331, 303, "07/01/2025 07/01/2026"), (545, 303, "1,000,000"),
+        (545, 350, "2,000,000"),
+        (24, 533, "B PROFESSIONAL LIABILITY"), (212, 533, "MPL-4471902"), (331, 533, "01/15/2026 01/15/2027"),
+        (428, 533, "EACH CLAIM"), (545, 533, "1,000,000"),
+        (428, 545, "AGGREGATE"), (545, 545, "3,000,000"),
+    ]
+    values, notices = _values(_page(rows))
+    assert values == {"insured_name": "Dana R. Whitfield, MD", "carrier": "Physicians Reciprocal Insurers",
+                      "policy_number": "MPL-4471902", "effective_date": "2026-01-15",
+                      "expiration_date": "2027-01-15", "per_claim_limit": 1_000_000,
+                      "aggregate_limit": 3_000_000}
+    assert notices == []
+
+
+def test_limits_in_one_cell() -> None:
+    rows = TOP + GL_ROW + WC_ROW + [
+        (352, 172, "Coastal Medical Assurance Company"), (22, 194, "Rivera Family Medicine PC"),
+        (24, 533, "A MEDICAL MALPRACTICE"), (212, 533, "PL 5520"), (331, 533, "2/1/2026 2/1/2027"),
+        (428, 533, "Each Claim/Aggregate"), (520, 533, "1,000,000/3,000,000"),
+    ]
+    values, notices = _values(_page(rows))
+    assert (values["per_claim_limit"], values["aggregate_limit"]) == (1_000_000, 3_000_000)
+    assert values["policy_number"] == "PL5520" and notices == []
+
+
+def test_blank_form_yields_nothing() -> None:
+    """Labels only: the fine print, the captions and the empty boxes are never values."""
+    values, notices = _values(_page(TOP + GL_ROW + AUTO_ROW + WC_ROW))
+    assert values == {} and notices == []
+
+
+def test_insured_box_never_gives_an_address_line() -> None:
+    rows = _general_liability_2010()
+    rows = [r for r in rows if r[2] != "Northwind Plumbing Inc"]
+    values, _ = _values(_page(rows))
+    assert "insured_name" not in values
