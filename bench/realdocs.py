@@ -30,13 +30,14 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from credintake.evaluation import PRF, Scores, SplitScore, calibration_error, field_outcomes, \
-    normalise, score_packet, score_split
+    normalise, score_entries, score_packet, score_split
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MANIFEST = ROOT.parent / "shared" / "realdocs-dev" / "manifest.json"
@@ -55,6 +56,14 @@ def labels_for(item: dict[str, Any]) -> dict[str, Any]:
             placed = True
         documents.append(doc)
     return {"packet_id": packet_name(item["file"]), "documents": documents}
+
+
+def _docx_pages(labels: dict[str, Any], result: dict[str, Any]) -> None:
+    """A Word file has no pages: the reader cuts it into pseudo-pages of 50 rows, and a label
+    of "page 1" means the whole file. A single-document DOCX label takes every page read."""
+    docs = labels["documents"]
+    if labels["documents"][0]["file"].lower().endswith(".docx") and len(docs) == 1:
+        docs[0]["pages"] = sorted({p for d in result["documents"] for p in d["pages"]}) or [1]
 
 
 def _text(value: Any) -> str:
@@ -87,21 +96,6 @@ def entry_match(want: dict[str, Any], got: dict[str, Any], kind: str, dates: boo
     if not dates:
         return True
     return all(want.get(k) == _plain(got).get(k) for k in ("start_date", "end_date"))
-
-
-def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]], kind: str,
-                  dates: bool) -> PRF:
-    unused = list(range(len(got)))
-    prf = PRF()
-    for w in want:
-        hit = next((i for i in unused if entry_match(w, got[i], kind, dates)), None)
-        if hit is None:
-            prf.fn += 1
-        else:
-            unused.remove(hit)
-            prf.tp += 1
-    prf.fp += len(unused)
-    return prf
 
 
 def packet_name(file: str) -> str:
@@ -143,6 +137,7 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
     for item in manifest:
         result = json.loads((out / f"{packet_name(item['file'])}.json").read_text())
         labels = labels_for(item)
+        _docx_pages(labels, result)
         score_packet(result, labels, scores)
         split.add(score_split(result, labels))
         confidences += [(o.confidence, o.correct) for o in field_outcomes(result, labels)]
@@ -155,7 +150,7 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
                 got = ((got_doc or {}).get("entries") or {}).get(kind, [])
                 for dates in (True, False):
                     entries[f"{kind}{'' if dates else ' (no dates)'}"].add(
-                        score_entries(want, got, kind, dates))
+                        score_entries(want, got, partial(entry_match, kind=kind, dates=dates)))
                 if examples:
                     report.append(_entry_report(item["file"], kind, want, got))
         if item["doc_type"] == "malpractice_insurance":

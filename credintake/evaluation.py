@@ -166,14 +166,18 @@ def _score_fields(label: dict[str, Any], doc: dict[str, Any] | None, scores: Sco
     scores.fields[label["doc_type"]].add(prf)
 
 
-def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> PRF:
-    """An entry matches when its organisation fuzzy-matches and both dates are equal."""
+def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]],
+                  match: Any = None) -> PRF:
+    """Pairs labelled and predicted entries one to one, in label order. By default an entry
+    matches when its organisation fuzzy-matches and both dates are equal; ``match(want,
+    got)`` (got as plain values) replaces that test."""
+    match = match or _entry_match
     got_values = [{k: (v.get("value") if isinstance(v, dict) else v) for k, v in g.items()}
                   for g in got]
     unused = list(range(len(got_values)))
     prf = PRF()
     for w in want:
-        hit = next((i for i in unused if _entry_match(w, got_values[i])), None)
+        hit = next((i for i in unused if match(w, got_values[i])), None)
         if hit is None:
             prf.fn += 1
         else:

@@ -47,7 +47,8 @@ def insufficient_coverage(ctx: RuleContext) -> Iterator[Finding]:
         for name, label, minimum in minimums:
             limit = entry.values.get(name)
             if limit is None or limit >= minimum or (
-                    name in entry.chosen and entry.chosen[name].doc_index in not_professional):
+                    name in entry.chosen and entry.chosen[name].doc_index in not_professional
+            ) or not ctx.trusts_entry(entry, name, rule.id):
                 continue
             source = entry.source_of(name)
             article = "an" if label[0] in "aeiou" else "a"

@@ -196,3 +196,14 @@ def test_typed_dea_typo_against_a_valid_certificate_is_still_a_mismatch() -> Non
                   dea_number=printed, state="CA")], app)
     assert len(only(ev, "reconciliation.mismatch")) == 1
     assert len(only(ev, "identifier.invalid_dea")) == 1  # the typed number fails its digit
+
+
+def test_coverage_limit_read_poorly_is_a_doubt_not_a_shortfall() -> None:
+    policy = dict(policy_number="P1", per_claim_limit=100000, aggregate_limit=3000000)
+    poor = run([doc("malpractice_insurance", "fax.tif", confidence=0.4, **policy)])
+    assert only(poor, "malpractice.insufficient_coverage") == []
+    (f,) = _low(poor)
+    assert f.field == "malpractice_insurance.per_claim_limit"
+    assert f.evidence["rules"] == ["malpractice.insufficient_coverage"]
+    sure = run([doc("malpractice_insurance", "coi.pdf", confidence=0.9, **policy)])
+    assert len(only(sure, "malpractice.insufficient_coverage")) == 1 and _low(sure) == []
