@@ -53,7 +53,7 @@ def _side(lb: str) -> str:
 # Numeric forms refuse to sit inside longer digit runs (phone numbers, zip codes, NPIs).
 _SIDE = _side(r"\d/.-")
 _END_SIDE = _side(r"\d/.")
-_OPEN = (r"(?:present|presently|current(?:ly)?|now|today|ongoing|pres\.?|(?:to\s+)?date"
+_OPEN = (r"(?:present|presently|current(?:ly)?|nowadays|now|today|ongoing|pres\.?|(?:to\s+)?date"
          r"|till\s+date|till\s+now|to\s+present)")
 _DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212~"
 _CONNECT = (rf"(?:\s*(?:[{_DASH}]+|â€“|â€”|→)\s*|\s+(?:to|through|thru|until|till)\s+"

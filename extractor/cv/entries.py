@@ -28,6 +28,7 @@ from credintake.extractor.cv.lexicon import COLUMN_HEADINGS
 from credintake.extractor.cv.phrases import (
     SCHOOL_NOUNS,
     Place,
+    Scores,
     find_degree,
     find_place,
     is_title,
@@ -35,7 +36,7 @@ from credintake.extractor.cv.phrases import (
     placeholders,
     score,
 )
-from credintake.extractor.cv.lines import BULLET, Anchor, Entry, is_sentence
+from credintake.extractor.cv.lines import BULLET, Anchor, Entry, is_grade, is_sentence
 from credintake.extractor.cv.rows import SOFT_HYPHEN, Row
 from credintake.extractor.cv.schooling import COLON_DEGREE, education_lines, names_degree
 from credintake.extractor.cv.sections import normalise
@@ -58,7 +59,10 @@ _PIPED_DATE = re.compile(rf"\|\s*(?P<d>{SIDE_PATTERN})(?=\s+[A-Z]|\s*$)", re.I)
 # "Bachelor of Science : Biology , 5 2006": a resume site's month and year
 # whose slash its PDF lost, printed after a comma (or the field's colon) at the line end
 _SPACED_MONTH = re.compile(r"(?<=[,:]\s)(?P<m>0?[1-9]|1[0-2])\s(?P<y>(?:19|20)\d\d)\s*$")
-_OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|to date|date")
+# "Full-time", "Per diem", "Night shift": the terms of a job, printed where its title may be
+_TERMS = re.compile(r"(?i)(?:full|part)[\s-]*time|per[\s-]+diem|contract(?:ual)?|temporary"
+                    r"|permanent|remote|hybrid|on[\s-]?site|(?:day|night|rotating)\s+shifts?")
+_OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|nowadays|now|today|ongoing|to date|date")
 
 
 @dataclass
@@ -202,7 +206,7 @@ def _at_edge(text: str, span: tuple[int, int]) -> bool:
 
 def _is_headline(row: Row) -> bool:
     text = row.text.strip()
-    if BULLET.match(text) or is_sentence(text):
+    if BULLET.match(text) or is_sentence(text) or is_grade(text):
         return False
     return len(text.split()) <= _MAX_HEADLINE_WORDS and not re.search(r"[a-z]{3,}\.\s*$", text)
 
@@ -548,18 +552,65 @@ def work_fields(entry: Entry) -> Fields:
         dated = [(f, s) for f, s in scored if f.row is entry.anchor.row and s.org >= 1.0
                  and s.title < 2.5 and not find_degree(f.text)]
         employer = max(dated, key=lambda fs: fs[1].org, default=employer)
+    if title is None and employer is not None:
+        title = _title_by_position(entry, scored, employer[0])
+    frag = None
     if employer is None:
         rest = [f for f, s in scored if (title is None or f is not title[0]) and s.title < 2.5
                 and not find_degree(f.text) and not re.fullmatch(r"(?i)PGY-?\d+", f.text)]
         if rest:
-            out["employer"] = value_of(rest[0], rest[0].text, 0.45)
+            frag = rest[0]
+            out["employer"] = value_of(frag, frag.text, 0.45)
     else:
         frag = _extend_org(employer[0], frags)
         out["employer"] = value_of(frag, frag.text, min(0.95, 0.55 + 0.08 * employer[1].org))
     if title is not None:
         out["title"] = value_of(title[0], title[0].text, min(0.95, 0.5 + 0.1 * title[1].title))
     out.update(_place_fields(places, employer[0].row if employer else None))
+    city = _trailing_city(frag, frags) if frag is not None and not places else None
+    if city is not None:
+        out["city"] = value_of(city, city.text, 0.6)
     return out
+
+
+def _title_by_position(entry: Entry, scored: list[tuple[Fragment, Scores]],
+                       employer: Fragment) -> tuple[Fragment, Scores] | None:
+    """The job title the lexicon does not know ("Ward In-charge"), read from where
+    designed resume templates print it: under a dated employer line ("Mayo Hospital,
+    Lahore   04/2019 - 09/2022" over "Ward In-charge"), or on the dated line over the
+    employer's. That line must hold one short phrase, no organisation, degree or number."""
+    rows = headline_rows(entry)
+    k = rows.index(entry.anchor.row)
+    if employer.row is entry.anchor.row and k + 1 < len(rows):
+        other = rows[k + 1]
+    elif k + 1 < len(rows) and employer.row is rows[k + 1]:
+        other = entry.anchor.row
+    else:
+        return None
+    phrases = [(f, s) for f, s in scored if f.row is other]
+    if len(phrases) != 1:
+        return None
+    f, s = phrases[0]
+    if s.org > 0 or len(f.text.split()) > 6 or re.search(r"\d", f.text) or find_degree(f.text) \
+            or _TERMS.fullmatch(f.text.strip()):
+        return None
+    return f, s
+
+
+def _trailing_city(employer: Fragment, frags: list[Fragment]) -> Fragment | None:
+    """'St Mary Hospital, Springfield' / 'Mayo Hospital, Lahore, Pakistan': the phrase
+    after the employer's comma is its city when no US place was found and it is a short
+    capitalised name that reads as neither organisation nor title (designed resume
+    templates and CVs from outside the US print the employer and its city this way)."""
+    nxt = next((f for f in frags if f.row is employer.row and f.start >= employer.end), None)
+    if nxt is None or employer.row.text[employer.end:nxt.start].strip() != ",":
+        return None
+    words = nxt.text.split()
+    if not 1 <= len(words) <= 3 or re.search(r"\d", nxt.text) \
+            or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return None
+    s = score(nxt.text)
+    return nxt if s.org == 0 and s.title == 0 else None
 
 
 def _anonymised_job(frags: list[Fragment], anchor_row: Row) -> Fields:

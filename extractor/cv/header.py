@@ -4,8 +4,10 @@
   reads like a person's name and is not a section heading or "Curriculum Vitae". Kept as
   printed, credentials included (contract: ``JANE A DOE, MD``).
 * ``email``: the first address; mailto/icon debris trimmed.
-* ``phone``: a US number found by ``phonenumbers``; a number labelled fax or pager is
-  skipped while another exists. The value is the number as printed ("(555) 123-4567"),
+* ``phone``: a US number found by ``phonenumbers``, or an international one printed with
+  its country code ("+92-306-4125355", "+44 7700 900123": the contact sidebars of
+  designed resume templates); a number labelled fax or pager is skipped while another
+  exists. The value is the number as printed ("(555) 123-4567"),
   like names and identifiers in the contract; reconciliation compares phone digits, so
   "555.123.4567" on the application matches.
 * ``npi``: ten digits after an "NPI" label (check digit not required here; the
@@ -252,9 +254,7 @@ def _phone(rows: list[Row]) -> FieldValue | None:
     for row in rows[:200]:
         text = row.text
         for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE):
-            num = m.number
-            national = str(num.national_number)
-            if num.country_code != 1 or len(national) != 10:
+            if not _is_phone_number(m):
                 continue
             if _looks_like_other_number(text, m.start, m.end):
                 continue
@@ -265,6 +265,16 @@ def _phone(rows: list[Row]) -> FieldValue | None:
     if not found:
         return None
     return min(found, key=lambda rv: rv[0])[1]
+
+
+def _is_phone_number(m: phonenumbers.PhoneNumberMatch) -> bool:
+    """A ten-digit North American number, or a possible number of another country
+    printed with its "+" country code (a sidebar's "+44 7700 900123"); a foreign number
+    without the "+" is too easily a run of other digits."""
+    num = m.number
+    if num.country_code == 1:
+        return len(str(num.national_number)) == 10
+    return m.raw_string.lstrip().startswith("+") and phonenumbers.is_possible_number(num)
 
 
 def _looks_like_other_number(text: str, start: int, end: int) -> bool:

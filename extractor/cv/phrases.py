@@ -260,6 +260,8 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), "org") for m in _ORG_PLACEHOLDER.finditer(text)]
     for m in _PLACE_PLACEHOLDER.finditer(text):
         if m.group().startswith("City") and "State" not in m.group():
+            if re.match(r",\s*(?!State\b)[A-Z][a-z]", text[m.end():]):
+                continue  # "King Fahad Medical City, Riyadh": a name's word, then its city
             before = text[:m.start()].rsplit("\t", 1)[-1].split()
             prev = before[-1] if before else ""
             if prev and not prev.endswith(("-", "–", "—", ",", "|", ":")) \

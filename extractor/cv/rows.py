@@ -364,13 +364,7 @@ def _join_wrapped_ranges(rows: list[Row]) -> list[Row]:
                 hit = next((c for c in below.cells if abs(c.x0 - cell.x0) <= 3 * row.height
                             and _END_ONLY.match(c.text)), None)
                 if hit is not None:
-                    cell.words.extend(hit.words)
-                    below.cells.remove(hit)
-                    row._reindex()
-                    if below.cells:
-                        below._reindex()
-                    else:
-                        drop.add(id(below))
+                    _absorb(cell, row, below, hit, drop)
                     break
     return [r for r in rows if id(r) not in drop]
 
@@ -392,8 +386,12 @@ def _take_connector(cell: Cell, row: Row, below: Row, drop: set[int]) -> None:
         return
     hit = next((c for c in below.cells if abs(c.x0 - cell.x0) <= 3 * row.height
                 and _CONNECTOR_ONLY.fullmatch(c.text.strip())), None)
-    if hit is None:
-        return
+    if hit is not None:
+        _absorb(cell, row, below, hit, drop)
+
+
+def _absorb(cell: Cell, row: Row, below: Row, hit: Cell, drop: set[int]) -> None:
+    """Move ``hit`` from the row below into ``cell``; an emptied row below is dropped."""
     cell.words.extend(hit.words)
     below.cells.remove(hit)
     row._reindex()

@@ -330,7 +330,7 @@ def _read_band(grid: Grid, zones: dict[str, tuple[float, float]], kind: str, ban
     cells = [w for w in band if _in(zones["number"], _center(w)[0]) and "$" not in w.text and not _is_date(w)]
     for line in _lines(cells):
         if any(_id_like(w) for w in line):
-            row.policy = parse_words(line, page, ident_value, 0.9)
+            row.policy = _policy_cell(page, line)
             if row.policy:
                 break
     dated = sorted((w for w in band if _in(zones["dates"], _center(w)[0]) and _is_date(w)),
@@ -339,6 +339,27 @@ def _read_band(grid: Grid, zones: dict[str, tuple[float, float]], kind: str, ban
     row.per_claim, row.aggregate = _limits(page, [w for w in band if w.x0 >= zones["limits"][0]
                                                   and not _is_date(w)])
     return row
+
+
+# a word of a policy number: digits in it, or a short capital prefix ("MTP", "SBU")
+_POLICY_PART = re.compile(r"[A-Za-z0-9\-./]*\d[A-Za-z0-9\-./]*|[A-Z]{1,5}-?")
+_POLICY_LEAD = frozenset(("no", "number", "policy", "policyno", "policy#", "#", "pol"))
+
+
+def _policy_cell(page: Page, line: list[Word]) -> Hit | None:
+    """The policy number as the whole cell: its tokens joined, because agencies print
+    numbers with inner spaces ("76 SBU BB6SW5", "MTP 0040072 07") and the contract keeps
+    identifiers without them; the words are already cut at the cell's column edges."""
+    words = list(line)
+    while words and norm(words[0].text) in _POLICY_LEAD:
+        words = words[1:]
+    # up to the first word that is not part of a number ("(Claims Made)", "Retro Date")
+    words = words[:next((k for k, w in enumerate(words) if not _POLICY_PART.fullmatch(w.text.strip(":;,"))),
+                        len(words))]
+    value = "".join(w.text.strip(":;,") for w in words).strip(".-")
+    if len(value) < 3 or not any(c.isdigit() for c in value) or len(value) > 30:
+        return parse_words(line, page, ident_value, 0.9)
+    return Hit(value, page, words, " ".join(w.text for w in words), 0.9)
 
 
 def _dates(grid: Grid, dated: list[Word]) -> tuple[Hit | None, Hit | None]:
@@ -360,6 +381,7 @@ def _dates(grid: Grid, dated: list[Word]) -> tuple[Hit | None, Hit | None]:
 
 # --- the limits -------------------------------------------------------------------------------
 
+_DEDUCTIBLE = re.compile(r"^ded|deduct|retention|^sir$|selfinsured")
 _MONEY_TOKEN = re.compile(r"\$?[\d,.]+[KkMm]?(?:/\$?[\d,.]+[KkMm]?)?|\$")
 
 
@@ -387,6 +409,10 @@ def _caption(captions: list[list[Word]], runs: list[list[Word]], run: list[Word]
     """The caption line level with an amount, after the caption line above it when that one
     has no amount of its own (two-line captions: "DAMAGE TO RENTED / PREMISES")."""
     cy, h = _center(run[0])[1], max(run[0].height, 4.0)
+    # an amount printed before this one on its line ends the caption ("DED: $2,500  100,000")
+    after = max((r[-1].x1 for r in runs if r[-1].x1 <= run[0].x0 and abs(_center(r[0])[1] - cy) <= 0.45 * h),
+                default=-1e9)
+    captions = [kept for c in captions if (kept := [w for w in c if w.x0 >= after])]
     left = sorted((c for c in captions if c[-1].x1 <= run[0].x0 + 2), key=lambda c: _center(c[0])[1])
     best = min(left, default=None, key=lambda c: abs(_center(c[0])[1] - cy))
     if best is None or abs(_center(best[0])[1] - cy) > 0.8 * h:
@@ -411,6 +437,8 @@ def _limits(page: Page, words: list[Word]) -> tuple[Hit | None, Hit | None]:
         if hit is None:
             continue
         cap = _caption(captions, runs, run)
+        if _DEDUCTIBLE.search(cap):
+            continue  # a deductible or retention is never a limit
         pair = _pair(page, run)
         if pair and per_claim is None and aggregate is None:
             per_claim, aggregate = pair
@@ -418,7 +446,7 @@ def _limits(page: Page, words: list[Word]) -> tuple[Hit | None, Hit | None]:
             per_claim = hit
         elif aggregate is None and cap.startswith(_AGGREGATE_CAPTIONS):
             aggregate = hit
-        elif first is None and not re.search(r"deduct|retention|aggregate|agg$", cap):
+        elif first is None and not _DEDUCTIBLE.search(cap) and not re.search(r"aggregate|agg$", cap):
             first = hit
     return per_claim or first, aggregate
 

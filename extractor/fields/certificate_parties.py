@@ -22,6 +22,7 @@ _ADDRESS = re.compile(r"^(?:\d|p\.?\s?o\.?\s+box|suite\b|ste\b|attn)", re.I)
 _ORG = re.compile(r"\b(?:LLC|PLLC|P\.?C|P\.?A|Inc|Corp|Group|Practice|Partners|Associates|Clinic|"
                   r"Company|Co|LLP|Ltd)\b\.?(?!-)", re.I)  # not the credential "PA-C"
 _JUNK = re.compile(r"^[^A-Za-z0-9(]+$")
+_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
 def insurer_column(page: Page) -> float:
@@ -108,7 +109,8 @@ def _box_lines(page: Page, label: Line, stop: float) -> list[list[Word]]:
     for line in sorted(page.lines, key=lambda ln: ln.bbox[1]):
         if line is label or line.bbox[1] < label.bbox[1] - 0.8 * lh or line.bbox[1] >= stop:
             continue
-        words = [w for w in line.words if w.x0 >= x_left and w.x1 <= right]
+        words = [w for w in line.words if w.x0 >= x_left and w.x1 <= right
+                 and not _customer_code(w, x_left, right)]
         while words and _JUNK.match(words[0].text):
             words = words[1:]
         if not words:
@@ -117,3 +119,13 @@ def _box_lines(page: Page, label: Line, stop: float) -> list[list[Word]]:
             break
         out.append(words)
     return out
+
+
+def _customer_code(word: Word, x_left: float, right: float) -> bool:
+    """An agency's customer code printed at the right end of the insured box ("ABCDEF-01",
+    ACORD 25 certificates from agency management systems): digits with a hyphen or no
+    vowel, in the box's right half; names start at the box's left edge."""
+    text = word.text.strip()
+    return (word.x0 > (x_left + right) / 2 and any(c.isdigit() for c in text)
+            and any(c.isalpha() for c in text) and bool(_CODE.fullmatch(text))
+            and ("-" in text or not re.search(r"[AEIOU]", text)))

@@ -143,3 +143,67 @@ def test_insured_box_never_gives_an_address_line() -> None:
     rows = [r for r in rows if r[2] != "Northwind Plumbing Inc"]
     values, _ = _values(_page(rows))
     assert "insured_name" not in values
+
+
+def _free_band_certificate(extra: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    return TOP + GL_ROW + AUTO_ROW + WC_ROW + [
+        (352, 172, "Granite Mutual Insurance Company"), (352, 184, "Harborline Specialty Insurance Co"),
+        (22, 194, "Meadowbrook Home Health LLC"), (22, 206, "40 Orchard Road"),
+        (24, 303, "A"), (212, 303, "GL5510027"), (331, 303, "04/01/2026 04/01/2027"), (545, 303, "10,000,000"),
+    ] + extra
+
+
+def test_stacked_free_rows_in_one_band_are_separate_rows() -> None:
+    """Agencies type two free rows into the one band under workers comp, a line each: the
+    professional line is chosen with its own limit, never the deductible beside it."""
+    values, notices = _values(_page(_free_band_certificate([
+        (24, 533, "B"), (40, 533, "Contingent Cargo"), (212, 533, "CC3318842"),
+        (331, 533, "04/01/2026 04/01/2027"), (428, 533, "DED: $2,500"), (545, 533, "250,000"),
+        (24, 542, "B"), (40, 542, "Professional E&O"), (212, 542, "PE7700415"),
+        (331, 542, "05/01/2026 05/01/2027"), (428, 542, "DED: $2,500"), (545, 542, "100,000"),
+    ])))
+    assert values["policy_number"] == "PE7700415"
+    assert (values["effective_date"], values["expiration_date"]) == ("2026-05-01", "2027-05-01")
+    assert values["per_claim_limit"] == 100_000 and "aggregate_limit" not in values
+    assert values["carrier"] == "Harborline Specialty Insurance Co" and notices == []
+
+
+def _single_limit_rows() -> list[tuple[float, float, str]]:
+    return _free_band_certificate([
+        (24, 545, "B"), (40, 545, "Medical Malpractice"), (212, 545, "MM 0040072 07"),
+        (331, 545, "06/15/2026 06/15/2027"), (428, 545, "Limit"), (520, 545, "$5,000,000"),
+    ])
+
+
+def test_professional_row_with_a_single_limit_on_its_own_insurer() -> None:
+    values, notices = _values(_page(_single_limit_rows()))
+    assert values["carrier"] == "Harborline Specialty Insurance Co"
+    assert values["per_claim_limit"] == 5_000_000 and "aggregate_limit" not in values
+    assert values["policy_number"] == "MM004007207" and values["effective_date"] == "2026-06-15"
+    assert notices == []
+
+
+def test_text_layer_in_reverse_order_reads_the_same() -> None:
+    """Some certificate centres emit the text objects bottom-up; the boxes are right."""
+    page = _page(_single_limit_rows())
+    backwards = Page(file=page.file, number=1, width=page.width, height=page.height,
+                     words=page.words[::-1], lines=build_lines(page.words[::-1]))
+    assert _values(backwards) == _values(page)
+
+
+def test_policy_number_printed_with_spaces_is_joined_up_to_its_column() -> None:
+    rows = TOP + GL_ROW + WC_ROW + [
+        (352, 172, "Granite Mutual Insurance Company"), (22, 194, "Rivera Family Medicine PC"),
+        (24, 533, "A PROFESSIONAL LIABILITY"), (212, 533, "76 SBU BB6SW5"), (331, 533, "2/1/2026 2/1/2027"),
+        (428, 533, "EACH CLAIM"), (545, 533, "1,000,000"),
+    ]
+    values, _ = _values(_page(rows))
+    assert values["policy_number"] == "76SBUBB6SW5" and values["effective_date"] == "2026-02-01"
+
+
+def test_agency_customer_code_beside_the_insured_is_not_the_insured() -> None:
+    for code_at in (184, 194):  # on the INSURED label's line, or on the name's line
+        rows = [r for r in _general_liability_2010() if r[2] != "Northwind Plumbing Inc"]
+        rows += [(22, 194, "AP FREIGHT INC"), (262, code_at, "APFREIG-02")]
+        values, _ = _values(_page(rows))
+        assert values["insured_name"] == "AP FREIGHT INC", code_at
