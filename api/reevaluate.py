@@ -59,8 +59,8 @@ def _documents(session: Session, packet: Packet, override: dict[int, Any]) -> li
             entries = (doc.get("entries") or {}).get(f.entry) or []
             target = entries[f.entry_index].get(f.name) if (
                 f.entry_index is not None and f.entry_index < len(entries)) else None
-        if target is not None:
-            target["value"] = override[f.id]
+        if target is not None:  # a person read this value off the page: no doubt remains
+            target["value"], target["confidence"] = override[f.id], 1.0
     return [Document.model_validate(d) for d in docs]
 
 
