@@ -38,7 +38,7 @@ _FUZZY_KEYS = [k for k in _HEADER_KEYS if len(k) >= 9]
 
 # kinds of coverage row, matched on the label's letters ("W orkers© Compensation" too)
 KINDS = (
-    ("professional", re.compile(r"professional|profl?liab|malpractice|e&o|errors(?:and|&)omissions|"
+    ("professional", re.compile(r"professional|profl?liab|malpractice|e&o|errors(?:and|&)omissions?|"
                                 r"medicalliab|physicians(?:and|&)surgeons")),
     ("general", re.compile(r"generalliab|commercialgeneral|^cgl|businessliab|premisesliab")),
     ("auto", re.compile(r"auto(?:mobile)?liab|garageliab|businessauto")),

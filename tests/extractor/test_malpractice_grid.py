@@ -207,3 +207,14 @@ def test_agency_customer_code_beside_the_insured_is_not_the_insured() -> None:
         rows += [(22, 194, "AP FREIGHT INC"), (262, code_at, "APFREIG-02")]
         values, _ = _values(_page(rows))
         assert values["insured_name"] == "AP FREIGHT INC", code_at
+
+
+def test_professional_row_wordings_as_agencies_type_them() -> None:
+    """Free rows are typed by hand: singular or plural, abbreviated, '&' or 'and'."""
+    from credintake.extractor.fields.acord_grid import _kind
+
+    for label in ("Errors & Omission", "Errors and Omissions", "Professional E&O",
+                  "Prof Liab", "Medical Malpractice", "Physicians & Surgeons Liability"):
+        assert _kind(label) == "professional", label
+    assert _kind("Employment Practices Liability") is None
+    assert _kind("Commercial General Liability") == "general"
