@@ -27,7 +27,6 @@ from credintake.extractor.dates import find_dates
 from credintake.extractor.cv.lexicon import TITLE_WORDS
 from credintake.extractor.cv.phrases import TITLE_NOUNS
 from credintake.extractor.layout import Line, Page, Word
-from credintake.extractor.mojibake import repair
 
 CELL_SEP = "\t"
 SOFT_HYPHEN = "\u00ad"
@@ -191,7 +190,7 @@ def _unglue(m: re.Match[str]) -> str:
 
 
 def _repaired(words: list[Word]) -> list[Word]:
-    """Words with their text repaired: mojibake decoded or dropped (``mojibake.repair``),
+    """Words with their text repaired (mojibake is repaired by the PDF reader already):
     an "of" glued to the next word split off ("Bachelor ofScience", "College ofNursing":
     resume builders' PDFs that drop the space after a short word; so are two title
     words, "StaffNurse"), and the noncharacter U+FFFE that LaTeX-made PDFs leave for a
@@ -199,7 +198,7 @@ def _repaired(words: list[Word]) -> list[Word]:
     word left empty is dropped."""
     out = []
     for w in words:
-        text = repair(w.text).replace("\ufffe", SOFT_HYPHEN)
+        text = w.text.replace("\ufffe", SOFT_HYPHEN)
         text = _CAMEL.sub(_unglue, _GLUED_OF.sub("of ", text)).strip()
         if text == w.text:
             out.append(w)

@@ -21,6 +21,7 @@ from PIL import Image
 
 from credintake.errors import InputFileError
 from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.mojibake import repair
 from credintake.extractor.read.pdf_forms import form_words, open_forms
 from credintake.extractor.read.pdf_images import image_regions, ocr_image_regions
 from credintake.extractor.read.registry import PagePlan, register_planner
@@ -139,7 +140,20 @@ def _join_words(text: str, textpage: pdfium.PdfTextPage, height: float) -> list[
         chars.append(_clean_char(ch))
     if chars:
         words.append(Word("".join(chars), *box))
-    return [w for w in words if w.text]
+    return _repaired(words)
+
+
+def _repaired(words: list[Word]) -> list[Word]:
+    """Text layers of resume builders and converters often hold UTF-8 already misread as
+    Windows-1252 ("â€“", "ï¼"): repaired here, once, for every extractor; a word that was
+    only a lost separator is dropped."""
+    out = []
+    for w in words:
+        text = repair(w.text).strip()
+        if text:
+            out.append(w if text == w.text else
+                       Word(text, w.x0, w.top, w.x1, w.bottom, w.conf))
+    return out
 
 
 def _usual_gaps(text: str, boxes: list) -> list[float]:

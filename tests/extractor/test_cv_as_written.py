@@ -11,7 +11,7 @@ from credintake.extractor.cv.phrases import placeholders
 from credintake.extractor.cv.pipeline import read_cv
 from credintake.extractor.cv.rows import build_rows
 from credintake.extractor.cv.sections import split_sections
-from tests.extractor.handmade_pages import page
+from handmade_pages import page
 
 
 def _values(entries: list[dict]) -> list[dict]:

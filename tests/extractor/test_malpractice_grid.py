@@ -5,7 +5,8 @@ first line, a professional row typed in a free row), a blank form, and OCR words
 from __future__ import annotations
 
 from credintake.extractor.fields import extract
-from credintake.extractor.layout import Page, Word, build_lines
+from credintake.extractor.layout import Page, build_lines
+from handmade_pages import page
 
 SIZE = 6.0
 
@@ -55,15 +56,7 @@ WC_ROW = [
 
 
 def _page(rows: list[tuple[float, float, str]], *, conf: float = 1.0) -> Page:
-    words = []
-    for x, top, text in rows:
-        cursor = x
-        for token in text.split():
-            width = len(token) * SIZE * 0.5
-            words.append(Word(token, cursor, top, cursor + width, top + SIZE, conf))
-            cursor += width + SIZE * 0.3
-    return Page(file="coi.pdf", number=1, width=612, height=792, words=words,
-                lines=build_lines(words), ocr=conf < 1.0)
+    return page(rows, size=SIZE, conf=conf, file="coi.pdf")
 
 
 def _values(page: Page) -> tuple[dict, list]:
@@ -185,10 +178,10 @@ def test_professional_row_with_a_single_limit_on_its_own_insurer() -> None:
 
 def test_text_layer_in_reverse_order_reads_the_same() -> None:
     """Some certificate centres emit the text objects bottom-up; the boxes are right."""
-    page = _page(_single_limit_rows())
-    backwards = Page(file=page.file, number=1, width=page.width, height=page.height,
-                     words=page.words[::-1], lines=build_lines(page.words[::-1]))
-    assert _values(backwards) == _values(page)
+    forwards = _page(_single_limit_rows())
+    backwards = Page(file=forwards.file, number=1, width=forwards.width, height=forwards.height,
+                     words=forwards.words[::-1], lines=build_lines(forwards.words[::-1]))
+    assert _values(backwards) == _values(forwards)
 
 
 def test_policy_number_printed_with_spaces_is_joined_up_to_its_column() -> None:

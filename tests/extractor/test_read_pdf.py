@@ -35,6 +35,17 @@ def test_words_have_top_left_boxes_in_points() -> None:
     assert 792 - 700 - 12 < word.top < word.bottom < 792 - 700 + 4
 
 
+def test_text_layer_mojibake_is_repaired_for_every_extractor() -> None:
+    """Resume builders' text layers hold UTF-8 misread as cp1252: an en dash as "â€“", a
+    fullwidth comma whose continuation byte was lost as a lone "ï¼"."""
+    data = _pdf([[(72, 700, "Staff Nurse 06/2017 â€“ 08/2022"),
+                  (72, 680, "Company Name ï¼ City , State"),
+                  (72, 660, "José María Café Street Clinic")]], )
+    lines = [line.text for line in read_file("cv.pdf", data, Settings()).pages[0].lines]
+    assert lines == ["Staff Nurse 06/2017 – 08/2022", "Company Name City , State",
+                     "José María Café Street Clinic"]
+
+
 def test_each_page_is_numbered() -> None:
     data = _pdf([[(72, 700, f"page {i} has enough text to count as a text layer")] for i in range(3)])
     pages = read_file("multi.pdf", data, Settings()).pages
