@@ -45,6 +45,13 @@ class UnsafeArchiveError(IntakeError):
     code = "unsafe_archive"
 
 
+class InvalidRequestError(UsageError):
+    """Well-formed but not acceptable: a required note that says nothing."""
+
+    http_status = 422
+    code = "invalid_request"
+
+
 class NotReadyError(ConflictError):
     code = "not_ready"
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, defer
 
 from credintake.api import access, audit
-from credintake.api.errors import NotReadyError
+from credintake.api.errors import InvalidRequestError, NotReadyError
 from credintake.api.schemas import (DecisionPublic, DocumentPublic, FieldPublic, FindingPublic,
                                     JobPublic, PacketPublic)
 from credintake.api.store.models import (Decision, DocumentRow, FieldRow, FindingRow, Job,
@@ -181,6 +181,8 @@ def correct_field(session: Session, user: User, packet_id: str, field_id: int, *
                                               FieldRow.packet_id == packet_id))
     if f is None:
         raise NotFoundError(f"packet {packet_id!r} has no field {field_id}")
+    note = _note(note, required=_blank(value),
+                 why="clearing a value needs a note saying why: it goes to the packet's record")
     old = f.corrected_value if f.corrected else f.value
     f.corrected, f.corrected_value = True, value
     session.add(Decision(packet_id=packet_id, user_id=user.id, kind="field_correction",
@@ -217,6 +219,7 @@ def resolve_finding(session: Session, user: User, packet_id: str, finding_id: in
                                                 FindingRow.packet_id == packet_id))
     if f is None:
         raise NotFoundError(f"packet {packet_id!r} has no finding {finding_id}")
+    note = _note(note, required=True, why="a note is required: it goes to the packet's record")
     old = f.status
     f.status = {"accept": "accepted", "resolve": "resolved", "reopen": "open"}[action]
     f.note = note
@@ -226,6 +229,21 @@ def resolve_finding(session: Session, user: User, packet_id: str, finding_id: in
                          finding_id=f.id, old_value=old, new_value=f.status, note=note))
     audit.record(session, user, f"finding.{action}", packet_id, finding_id=f.id, rule=f.rule)
     return _finding_public(session, f)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _note(note: str | None, *, required: bool, why: str) -> str | None:
+    """The note as it goes on the record: trimmed, and ``None`` when it holds no letter or
+    digit (spaces, dots, dashes say nothing); a required note must say something."""
+    text = (note or "").strip()
+    if not any(ch.isalnum() for ch in text):
+        if required:
+            raise InvalidRequestError(why)
+        return None
+    return text
 
 
 def decisions(session: Session, user: User, packet_id: str) -> list[DecisionPublic]:
@@ -270,7 +288,7 @@ def export_csv(session: Session, user: User, kind: str, *, status: str | None = 
     """CSV rows (as text chunks): one per packet, or one per extracted field."""
     packets = list(session.scalars(_export_query(user, status, since)))
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = _SafeWriter(buf)
     if kind == "packets":
         w.writerow(PACKET_CSV_COLUMNS)
         for p in packets:
@@ -291,11 +309,22 @@ def export_csv(session: Session, user: User, kind: str, *, status: str | None = 
             for f, d in rows:
                 w.writerow([p.id, d.idx, d.doc_type, d.file, f.entry or "",
                             "" if f.entry_index is None else f.entry_index, f.name,
-                            _cell(f.value), _cell(f.corrected_value) if f.corrected else "",
+                            f.value, f.corrected_value if f.corrected else "",
                             f"{f.confidence:.3f}", f.page or ""])
     for p in packets:
         audit.record(session, user, "packet.export", p.id, format=f"csv:{kind}")
     yield buf.getvalue()
+
+
+class _SafeWriter:
+    """A csv writer whose every cell goes through ``_cell``: packet names, file names and
+    user names come from outside as much as extracted values do."""
+
+    def __init__(self, buf: io.StringIO) -> None:
+        self._w = csv.writer(buf)
+
+    def writerow(self, row: list[Any]) -> None:
+        self._w.writerow([_cell(v) for v in row])
 
 
 def _cell(value: Any) -> str:

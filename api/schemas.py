@@ -134,8 +134,9 @@ class FindingPublic(_Out):
 class FindingResolutionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["accept", "resolve", "reopen"]
-    note: str = Field(min_length=1, max_length=2000,
-                      description="why: required, it goes to the packet's record")
+    note: str = Field(min_length=1, max_length=2000, pattern=r"[^\W_]",
+                      description="why: required (a letter or digit at least), it goes to "
+                                  "the packet's record")
 
 
 class DecisionPublic(_Out):

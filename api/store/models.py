@@ -80,6 +80,19 @@ class User(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class UiSession(Base):
+    """A signed-in screen session. The cookie names it; signing out (or the session's
+    expiry, or the user's revocation) ends it here, so a copied cookie is dead after
+    sign-out on a shared workstation. Only a SHA-256 of the session id is stored."""
+
+    __tablename__ = "ui_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class Batch(Base):
     """A bulk upload (zip of packets), in its uploader's organisation."""
 

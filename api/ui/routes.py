@@ -77,7 +77,7 @@ def current(request: Request, db: DatabaseDep) -> tuple[User, dict[str, Any]]:
     with db.read_session() as s:
         user = s.get(User, data.get("uid"))
         if user is None or user.revoked_at is not None or not sess.same(
-                user.token_hash[:24], data.get("th")):
+                user.token_hash[:24], data.get("th")) or not sess.live(s, data):
             raise LoginRequired()
         s.expunge(user)
     return user, data
@@ -127,20 +127,21 @@ def login(request: Request, db: DatabaseDep, token: Annotated[str, Form(max_leng
     if pre is None or not sess.same(csrf, pre.get("csrf")):
         raise UiError(403, "the sign-in form expired or did not come from this site; "
                            "reload it and try again")
+    ok: dict[str, Any] | None = None
     with db.session() as s:
         user = authenticate(s, token.strip())
         if user is not None and name.strip() and name.strip() != user.name:
             user = None
         if user is None:
             audit.record(s, None, "ui.login.failed", None)
-            ok = None
         else:
             audit.record(s, user, "ui.login", None)
-            ok = (user.id, hash_token(token.strip()))
+            ok = sess.new_session(user.id, hash_token(token.strip()))
+            sess.record(s, ok)
     if ok is None:
         return login_form(request, "That name and token do not match an active user.", 401)
     resp = RedirectResponse("/ui/queue", status_code=303)
-    resp.set_cookie(sess.COOKIE, sess.sign(_key(request), sess.new_session(*ok)),
+    resp.set_cookie(sess.COOKIE, sess.sign(_key(request), ok),
                     max_age=sess.MAX_AGE, httponly=True, samesite="strict", path="/ui",
                     secure=request.url.scheme == "https")
     resp.delete_cookie(sess.LOGIN_COOKIE, path="/ui")
@@ -148,9 +149,12 @@ def login(request: Request, db: DatabaseDep, token: Annotated[str, Form(max_leng
 
 
 @router.post("/logout")
-def logout(request: Request, auth: Auth,
+def logout(request: Request, auth: Auth, db: DatabaseDep,
            csrf: Annotated[str, Form(max_length=100)] = "") -> RedirectResponse:
     check_csrf(request, auth[1], csrf)
+    with db.session() as s:
+        sess.end(s, auth[1])
+        audit.record(s, auth[0], "ui.logout", None)
     resp = RedirectResponse("/ui/login", status_code=303)
     resp.delete_cookie(sess.COOKIE, path="/ui")
     return resp
@@ -334,7 +338,7 @@ def correct(request: Request, packet_id: str, field_id: int, auth: Auth, db: Dat
         original = s.get(FieldRow, field_id)
         review.correct_field(s, user, packet_id, field_id,
                              value=_typed(value.strip(), original.value if original else None),
-                             note=note.strip() or None, settings=db.settings,
+                             note=note, settings=db.settings,
                              blob_dir=db.blobs)
     return RedirectResponse(f"/ui/packets/{packet_id}?done=corrected#{_anchor(back)}",
                             status_code=303)
@@ -347,11 +351,8 @@ def resolve(request: Request, packet_id: str, finding_id: int, auth: Auth, db: D
             csrf: Annotated[str, Form(max_length=100)] = "") -> RedirectResponse:
     user, data = auth
     check_csrf(request, data, csrf)
-    if not note.strip():
-        raise UiError(422, "a note is required: it goes to the packet's record")
     with db.session() as s:
-        review.resolve_finding(s, user, packet_id, finding_id, action=action,
-                               note=note.strip())
+        review.resolve_finding(s, user, packet_id, finding_id, action=action, note=note)
     return RedirectResponse(f"/ui/packets/{packet_id}?done={action}#finding-{finding_id}",
                             status_code=303)
 

@@ -1,10 +1,12 @@
 """Signed session cookies and CSRF tokens for the review screens (stdlib HMAC-SHA256).
 
-The cookie holds the user id, the first characters of the user's token hash, a CSRF token
-and an expiry, signed with a key that is ``CREDINTAKE_UI_SECRET`` when set, else a random key
+The cookie holds a session id, the user id, the first characters of the user's token hash,
+a CSRF token and an expiry, signed with a key that is ``CREDINTAKE_UI_SECRET`` when set, else a random key
 kept in ``<data_dir>/ui-session.key`` (so every process on the same data dir agrees and
 sessions survive restarts). Each request re-checks the user: a revoked or replaced token
-ends its sessions at once.
+ends its sessions at once. The session id is also recorded server-side (``ui_sessions``, by
+its SHA-256): signing out ends that record, so the cookie copied before sign-out on a shared
+workstation opens nothing afterwards.
 """
 
 from __future__ import annotations
@@ -16,8 +18,13 @@ import json
 import os
 import secrets
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
+
+from credintake.api.store.models import UiSession, utcnow
 
 COOKIE = "ci_session"
 LOGIN_COOKIE = "ci_login"
@@ -80,8 +87,33 @@ def unsign(key: bytes, value: str | None) -> dict[str, Any] | None:
 
 
 def new_session(user_id: int, token_hash: str) -> dict[str, Any]:
-    return {"uid": user_id, "th": token_hash[:24], "csrf": secrets.token_urlsafe(24),
-            "exp": int(time.time()) + MAX_AGE}
+    return {"sid": secrets.token_urlsafe(24), "uid": user_id, "th": token_hash[:24],
+            "csrf": secrets.token_urlsafe(24), "exp": int(time.time()) + MAX_AGE}
+
+
+def _sid_hash(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(str(payload.get("sid", "")).encode()).hexdigest()
+
+
+def record(db: Session, payload: dict[str, Any]) -> None:
+    """Record a signed-in session so that it can be ended server-side."""
+    db.add(UiSession(id_hash=_sid_hash(payload), user_id=payload["uid"],
+                     expires_at=datetime.fromtimestamp(payload["exp"], timezone.utc)))
+
+
+def live(db: Session, payload: dict[str, Any]) -> bool:
+    """True while the recorded session is neither ended nor expired, for its own user."""
+    if not payload.get("sid"):
+        return False
+    row = db.get(UiSession, _sid_hash(payload))
+    return (row is not None and row.ended_at is None and row.user_id == payload.get("uid")
+            and row.expires_at > utcnow())
+
+
+def end(db: Session, payload: dict[str, Any]) -> None:
+    row = db.get(UiSession, _sid_hash(payload))
+    if row is not None and row.ended_at is None:
+        row.ended_at = utcnow()
 
 
 def same(a: str | None, b: str | None) -> bool:

@@ -161,18 +161,35 @@ def evidence_rows(ev: dict[str, Any]) -> list[tuple[str, Any]]:
     return rows
 
 
+def _field_named(path: str, ev: dict[str, Any], doc_fields: list[Any]) -> Any | None:
+    """The document's field a finding's path names, by its whole path: a CV's
+    ``work_history.start_date`` is a start date of a work-history entry, never of an
+    education entry; a licence's ``licenses.expiration_date`` is a field outside any entry.
+    Among several entries, the one on the evidence's page holding the evidence's value."""
+    section, _, name = path.rpartition(".")
+    if not name:
+        return None
+    in_entries = [fl for fl in doc_fields if fl.entry == section and fl.name == name]
+    same = in_entries or [fl for fl in doc_fields if fl.entry is None and fl.name == name]
+    if len(same) <= 1:
+        return same[0] if same else None
+    page = ev.get("page")
+    printed = {str(v) for v in (ev.get("document_value"), ev.get("value")) if v is not None}
+    return max(same, key=lambda fl: (str(fl.value) in printed, fl.page == page))
+
+
 def _finding_target(f: Any, docs: list[Any], fields: list[Any],
                     recon: dict[str, Target]) -> Target | None:
     """The page place a finding is about: the extracted field it names on the document in
     its evidence, else the reconciliation source of its field, else the evidence's page."""
     ev = f.evidence or {}
-    name = (f.field or "").rsplit(".", 1)[-1]
     d = _doc_for(docs, ev.get("file"), ev.get("page") if isinstance(ev.get("page"), int)
                  else None)
-    if d is not None and name:
-        for fl in fields:
-            if fl.document_index == d.idx and fl.name == name and fl.page:
-                return Target(d.idx, fl.page, fl.bbox, fl.id)
+    if d is not None and f.field:
+        fl = _field_named(f.field, ev, [fl for fl in fields
+                                        if fl.document_index == d.idx and fl.page])
+        if fl is not None:
+            return Target(d.idx, fl.page, fl.bbox, fl.id)
     if f.field and f.field in recon:
         return recon[f.field]
     if d is not None and d.pages:

@@ -147,9 +147,28 @@ def test_finding_resolution_with_note(service: Service, done_packet: dict) -> No
         body = r.json()
         assert body["status"] == "resolved" and body["note"] == "license arrived by mail"
         assert body["resolved_by"].startswith("specialist-") and body["resolved_at"]
-        r = c.post(f"/packets/{pid}/findings/{target['id']}/resolution",
-                   json={"action": "resolve", "note": ""})
-        assert r.status_code == 422
+        for empty in ("", "   ", " . - "):
+            r = c.post(f"/packets/{pid}/findings/{target['id']}/resolution",
+                       json={"action": "reopen", "note": empty})
+            assert r.status_code == 422, empty
+        assert c.get(f"/packets/{pid}/findings").json()[2]["status"] == "resolved"
+
+
+def test_clearing_a_value_needs_a_reason(service: Service, done_packet: dict) -> None:
+    pid = done_packet["id"]
+    with service.client("specialist") as c:
+        bls = next(f for f in c.get(f"/packets/{pid}/fields").json()
+                   if f["document_index"] == 0)
+        for value, note in ((None, None), ("  ", "   "), ("", "-")):
+            r = c.post(f"/packets/{pid}/fields/{bls['id']}/correction",
+                       json={"value": value, "note": note})
+            assert r.status_code == 422, (value, note)
+            assert "note" in r.json()["error"]["message"]
+        r = c.post(f"/packets/{pid}/fields/{bls['id']}/correction",
+                   json={"value": None, "note": "  not on this card  "})
+        assert r.status_code == 200, r.text
+        dec = c.get(f"/packets/{pid}/decisions").json()[-1]
+    assert (dec["new_value"], dec["note"]) == (None, "not on this card")
 
 
 def test_page_image_is_png_of_the_stored_page(service: Service, tmp_path: Path) -> None:
@@ -188,6 +207,25 @@ def test_exports_json_and_csv(service: Service, done_packet: dict) -> None:
         mine = [r for r in f if r["packet_id"] == done_packet["id"]]
         assert [(r["file"], r["field"]) for r in mine] == [("bls_card.pdf", "size"),
                                                           ("license.pdf", "size")]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(service: Service) -> None:
+    """File and packet names come from outside like extracted values: a name starting with
+    '=' (or +, -, @) must not become a formula when the export is opened in a spreadsheet."""
+    packet = make_packet(service.tmp / "in", "pkt-formula", variant=131)
+    (packet / "license.pdf").rename(packet / "=HYPERLINK(1).pdf")
+    with service.client("specialist") as c:
+        r = upload_dir(c, packet, name="@SUM(1)")
+        assert r.status_code == 202, r.text
+        pid = r.json()["packet_id"]
+        wait_done(c, pid)
+    with service.client("coordinator") as c:
+        packets = list(csv.DictReader(io.StringIO(c.get("/exports/packets.csv").text)))
+        fields = list(csv.DictReader(io.StringIO(c.get("/exports/fields.csv").text)))
+    names = {r["name"] for r in packets if r["packet_id"] == pid}
+    files = {r["file"] for r in fields if r["packet_id"] == pid}
+    assert names == {"'@SUM(1)"}
+    assert files == {"'=HYPERLINK(1).pdf", "bls_card.pdf"}
 
 
 def test_every_packet_read_and_write_is_audited(service: Service, done_packet: dict) -> None:

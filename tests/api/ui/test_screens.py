@@ -447,3 +447,24 @@ def test_session_cookie_is_signed_and_httponly(env: Env, page: Any) -> None:
     t0 = time.monotonic()
     page.goto(env.url + "/ui/queue")
     assert page.url.endswith("/ui/login") and time.monotonic() - t0 < 10
+
+
+def test_sign_out_ends_the_session_for_a_copied_cookie(env: Env, browser: Any,
+                                                       page: Any) -> None:
+    """Shared workstations: the cookie taken before sign-out must open nothing after it."""
+    env.login(page, "spec_b")
+    copied = next(c for c in page.context.cookies() if c["name"] == "ci_session")
+    page.click("form.who button[type=submit]")
+    page.wait_for_url("**/ui/login**")
+    other = browser.new_context()
+    try:
+        other.add_cookies([copied])
+        replay = other.new_page()
+        replay.goto(env.url + "/ui/queue")
+        assert replay.url.endswith("/ui/login")
+        answer = other.request.get(env.url + "/ui/packets/any/status.json")
+        assert answer.status == 401
+    finally:
+        other.close()
+    env.login(page, "spec_b")          # signing in again opens a new session
+    assert page.url.endswith("/ui/queue") or "/ui/queue" in page.url

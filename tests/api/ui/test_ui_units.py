@@ -1,13 +1,17 @@
-"""Small pieces of the review screens that need no browser: session signing and the typing
-of corrected values entered in a form."""
+"""Small pieces of the review screens that need no browser: session signing, the typing
+of corrected values entered in a form, and which field a finding's highlight opens."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+import pytest
+
+from credintake.api.schemas import FieldPublic
 from credintake.api.ui import session as sess
 from credintake.api.ui.routes import _typed
+from credintake.api.ui.view import _field_named
 
 
 def test_session_signing_rejects_tampering_and_expiry(tmp_path: Path) -> None:
@@ -30,3 +34,30 @@ def test_form_values_take_the_type_of_the_corrected_value() -> None:
     assert _typed("no", True) is False
     assert _typed("2025-09-12", "2027-09-12") == "2025-09-12"
     assert _typed("about a million", 1) == "about a million"   # kept as typed, not lost
+
+
+def _cv_fields() -> list[FieldPublic]:
+    rows = [(None, None, "name", "Ana Ruiz", 1), ("education", 0, "start_date", "2008-09", 2),
+            ("education", 0, "end_date", "2012-05", 2), ("work_history", 0, "start_date",
+                                                           "2016-10", 1),
+            ("work_history", 1, "start_date", "2019-03", 1),
+            ("work_history", 1, "end_date", "2024-01", 1)]
+    return [FieldPublic(id=i + 1, document_index=0, entry=entry, entry_index=idx, name=name,
+                        value=value, confidence=0.9, page=page, bbox=[1, 2, 3, 4],
+                        corrected=False, corrected_value=None)
+            for i, (entry, idx, name, value, page) in enumerate(rows)]
+
+
+@pytest.mark.parametrize(("path", "evidence", "expected_id"), [
+    ("work_history.start_date", {"page": 1}, 4),                   # not education's
+    ("work_history.start_date", {"page": 1, "document_value": "2019-03"}, 5),
+    ("work_history.end_date", {"page": 1}, 6),
+    ("education.start_date", {"page": 2}, 2),
+    ("education.end_date", {"page": 2, "document_value": "2012-05"}, 3),
+    ("provider.name", {"page": 1}, 1),                              # outside any entry
+    ("work_history.employer", {"page": 1}, None),                   # nothing read: no box
+])
+def test_a_finding_opens_the_field_its_whole_path_names(path: str, evidence: dict,
+                                                        expected_id: int | None) -> None:
+    found = _field_named(path, evidence, _cv_fields())
+    assert (found.id if found else None) == expected_id
