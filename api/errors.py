@@ -52,6 +52,13 @@ class InvalidRequestError(UsageError):
     code = "invalid_request"
 
 
+class HeldByAnotherUserError(ConflictError):
+    """The files are a packet of the organisation that the uploader may not see: saying
+    which packet, or its status, would show them another user's file."""
+
+    code = "held_by_another_user"
+
+
 class NotReadyError(ConflictError):
     code = "not_ready"
 
@@ -104,7 +111,8 @@ ERROR_DESCRIPTIONS = {
     401: "missing, invalid or revoked token (`unauthorized`)",
     403: "role too low (`forbidden`)",
     404: "no such resource (`not_found`)",
-    409: "not processed yet (`not_ready`) or already exists (`conflict`)",
+    409: "not processed yet (`not_ready`), already exists (`conflict`) or already received "
+         "and handled by another user (`held_by_another_user`)",
     413: "request, file, member count, batch or zip expansion over a limit (`too_large`)",
     415: "extension or declared content type not accepted (`unsupported_type`)",
     422: "invalid request (`invalid_request`), packet (`invalid_packet`) or archive "

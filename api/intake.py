@@ -6,8 +6,10 @@ validate names, types, counts and sizes; stage bytes into the blob store's scrat
 commit packet, file and job rows in one transaction. A refused request leaves nothing
 behind. A packet whose members (names + sha256) were seen before in the same organisation is
 not stored again: the existing packet is returned with ``duplicate=True``, so a file is
-processed once however often it arrives. Another organisation sending the same files gets a
-packet of its own (it must not learn that someone else holds them).
+processed once however often it arrives; a user who may not see that packet (a specialist
+re-sending a colleague's files) gets a 409 that names no packet, and a coordinator can
+assign it to them. Another organisation sending the same files gets a packet of its own (it
+must not learn that someone else holds them).
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from credintake.api import orgs
-from credintake.api.errors import (InvalidPacketError, TooLargeError, UnsupportedTypeError)
+from credintake.api import access, orgs
+from credintake.api.errors import (HeldByAnotherUserError, InvalidPacketError, TooLargeError,
+                                   UnsupportedTypeError)
 from credintake.api.safezip import SafeZip, safe_member_name
 from credintake.api.store.blobs import BlobStore, Staged
 from credintake.api.store.blobs import TooLargeError as BlobTooLarge
@@ -308,6 +311,11 @@ class Intake:
                         prev = Accepted(existing.id, existing.job.id if existing.job else "",
                                         existing.name, True, existing.status)
                     assert prev is not None
+                    if existing is not None and not _uploader_sees(session, user_id, existing):
+                        raise HeldByAnotherUserError(
+                            "these files were already received in your organisation and are "
+                            "handled by another user; ask a coordinator to assign that packet "
+                            "to you")
                     accepted.append(Accepted(prev.packet_id, prev.job_id, prev.name, True,
                                              prev.status))
                     continue
@@ -424,3 +432,11 @@ def _close(stream: object) -> None:
     close = getattr(stream, "close", None)
     if close:
         close()
+
+
+def _uploader_sees(session: Session, user_id: int | None, packet: Packet) -> bool:
+    """Inbox drops (no user) see everything of their organisation; a user what access allows."""
+    if user_id is None:
+        return True
+    user = session.get(User, user_id)
+    return user is not None and access.can_view(user, packet)

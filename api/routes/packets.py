@@ -30,7 +30,7 @@ def accepted_public(a: Accepted) -> PacketAcceptedPublic:
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=PacketAcceptedPublic,
              summary="Upload one packet (its files, or one .zip of it)",
-             responses=error_responses(413, 415))
+             responses=error_responses(409, 413, 415))
 def upload_packet(user: Specialist, db: DatabaseDep, _slot: UploadSlot,
                   files: Annotated[list[UploadFile], File(description="the packet's files, or "
                                                           "a single .zip of the packet")],

@@ -330,3 +330,25 @@ def test_the_same_files_in_two_organisations_are_two_packets(service: Service,
     assert first_a["duplicate"] is False
     assert (again_b["duplicate"], again_b["packet_id"]) == (True, first_b["packet_id"])
     assert (again_a["duplicate"], again_a["packet_id"]) == (True, first_a["packet_id"])
+
+
+def test_re_uploading_a_colleagues_packet_says_so_without_showing_it(service: Service) -> None:
+    """A specialist sending files a colleague already uploaded learns that they are in the
+    organisation's hands, not which packet or how far it got (then a 404 for it); once a
+    coordinator assigns it to them, the same upload answers with the packet."""
+    packet = make_packet(service.tmp / "auth", "pkt-colleague", variant=203)
+    with service.client("admin") as c:
+        pid = upload_dir(c, packet).json()["packet_id"]
+        wait_done(c, pid)
+    with service.client("specialist") as spec:
+        r = upload_dir(spec, packet)
+        assert r.status_code == 409, r.text
+        error = r.json()["error"]
+        assert error["code"] == "held_by_another_user" and pid not in r.text
+        assert "coordinator" in error["message"]
+        with service.client("coordinator") as coord:
+            me = _whoami(service, service.tokens["specialist"])
+            assert coord.patch(f"/packets/{pid}", json={"assignee": me}).status_code == 200
+        again = upload_dir(spec, packet)
+        assert again.status_code == 202
+        assert (again.json()["duplicate"], again.json()["packet_id"]) == (True, pid)
