@@ -29,6 +29,7 @@ from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import FieldRow, Job, Organization, Packet, User
 from credintake.api.ui import session as sess
+from credintake.api.ui.display import display_name
 from credintake.api.ui.view import build, provider_name
 from credintake.api.users import authenticate, has_role, hash_token
 from credintake.errors import CredintakeError
@@ -49,6 +50,7 @@ def _show(value: Any) -> str:
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")),
                           autoescape=True)
 _env.filters["show"] = _show
+_env.filters["name"] = display_name
 templates = Jinja2Templates(env=_env)
 router = APIRouter(prefix="/ui", include_in_schema=False)
 

@@ -468,3 +468,40 @@ def test_sign_out_ends_the_session_for_a_copied_cookie(env: Env, browser: Any,
         other.close()
     env.login(page, "spec_b")          # signing in again opens a new session
     assert page.url.endswith("/ui/queue") or "/ui/queue" in page.url
+
+
+def test_file_names_cannot_spoof_or_overflow_the_screens(env: Env, page: Any) -> None:
+    """A right-to-left override shown as what it is, NFC/NFD spellings shown alike, a
+    250-character name cut with the whole of it on hover."""
+    import httpx
+    from PIL import Image
+
+    jpg = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(jpg, format="JPEG")
+    spoof = "evil\u202efdp.jpg"
+    long_name = "L" * 246 + ".jpg"
+    decomposed = "Rene\u0301-card.jpg"            # NFD of René-card.jpg
+    files = [("files", (n, jpg.getvalue(), "image/jpeg")) for n in (spoof, long_name,
+                                                                     decomposed)]
+    token = env.tokens["spec_a"][1]
+    r = httpx.post(env.url + "/packets", files=files, data={"name": "names\u202egnp"},
+                   headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    assert r.status_code == 202, r.text
+    pid = r.json()["packet_id"]
+    deadline = time.monotonic() + 120
+    while httpx.get(f"{env.url}/packets/{pid}", headers={"Authorization": f"Bearer {token}"},
+                    timeout=30).json()["status"] not in ("done", "failed"):
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+    env.login(page, "spec_a")
+    queue_row = page.locator(f"tr[data-packet='{pid}']").inner_text()
+    assert "\u202e" not in queue_row and "names<U+202E>gnp" in queue_row
+    page.goto(env.url + f"/ui/packets/{pid}")
+    shown = page.locator("span.name").all()
+    texts = [s.inner_text() for s in shown]
+    titles = [s.get_attribute("title") for s in shown]
+    assert "evil<U+202E>fdp.jpg" in texts and not any("\u202e" in t for t in texts)
+    assert "Ren\u00e9-card.jpg" in texts                         # NFC, as typed elsewhere
+    cut = next(t for t in texts if t.startswith("LLLL"))
+    assert len(cut) <= 48 and cut.endswith(".jpg") and "…" in cut
+    assert long_name in titles

@@ -61,3 +61,18 @@ def test_a_finding_opens_the_field_its_whole_path_names(path: str, evidence: dic
                                                         expected_id: int | None) -> None:
     found = _field_named(path, evidence, _cv_fields())
     assert (found.id if found else None) == expected_id
+
+
+def test_display_names_show_hidden_characters_and_keep_the_extension() -> None:
+    from credintake.api.ui.display import display_name, shortened, visible
+
+    assert visible("evil\u202efdp.jpg") == "evil<U+202E>fdp.jpg"
+    assert visible("a\u200bb\u2066c") == "a<U+200B>b<U+2066>c"
+    assert visible("Rene\u0301.pdf") == "Ren\u00e9.pdf"
+    assert shortened("x" * 10) == "x" * 10
+    cut = shortened("L" * 246 + ".pdf", 48)
+    assert len(cut) == 48 and cut.endswith("LLL.pdf") and "…" in cut
+    html = str(display_name('<b>"x"</b>\u202e.pdf'))
+    assert html == ('<span class="name" title="&lt;b&gt;&#34;x&#34;&lt;/b&gt;&lt;U+202E&gt;.pdf">'
+                    '&lt;b&gt;&#34;x&#34;&lt;/b&gt;&lt;U+202E&gt;.pdf</span>')
+    assert str(display_name(None)) == "—"
