@@ -5,8 +5,12 @@ Each top-level entry of INBOX is a packet of one organisation (``--org``, defaul
 file a packet of one. An entry counts as arrived when it was moved in whole (a rename event)
 or when its size, file count and modification times have stayed the same for
 ``api.watch_stable_seconds``. It is then stored through the same intake as an upload; once
-its job is done the entry moves to ``INBOX/.processed/``; if it is refused or its job fails
-it moves to ``INBOX/.failed/`` next to ``<name>.reason.txt``. Nothing is ever deleted; a
+its job is done the entry moves to ``INBOX/.processed/``; if its job fails it moves to
+``INBOX/.failed/`` next to ``<name>.reason.txt``. A refused entry (not a readable zip, say)
+may only be one that a slow scanner or a network share has not finished writing: it stays
+where it is and is tried again as soon as it changes, and moves to ``.failed/`` only once it
+has stayed the same for ``api.watch_refused_grace_seconds`` after the refusal (moving a
+file that is still being written would leave the writer finishing it inside ``.failed/``). Nothing is ever deleted; a
 name already taken in the target gets a timestamp suffix.
 
 Restart-safe and idempotent: state is only the inbox itself and the database. After a
@@ -47,6 +51,13 @@ PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".swp")
 class _Seen:
     signature: tuple[int, int, int]
     since: float
+
+
+@dataclass
+class _Refusal:
+    signature: tuple[int, int, int]
+    since: float
+    reason: str
 
 
 def signature(path: Path) -> tuple[int, int, int]:
@@ -94,6 +105,7 @@ class InboxWatcher:
         self.seen: dict[str, _Seen] = {}
         self.pending: dict[str, str] = {}       # entry name -> job id
         self.moved_in: set[str] = set()          # renamed into the inbox: complete at once
+        self.refused: dict[str, _Refusal] = {}   # refused, but perhaps still being written
         self.wake = threading.Event()
         self.observer: Any = None
         (self.inbox / PROCESSED).mkdir(exist_ok=True)
@@ -172,6 +184,8 @@ class InboxWatcher:
             if name in self.pending:
                 continue
             sig = signature(path)
+            if self._still_refused(path, sig, now):
+                continue
             whole = name in self.moved_in
             seen = self.seen.get(name)
             if not whole and (seen is None or seen.signature != sig):
@@ -181,22 +195,31 @@ class InboxWatcher:
                 self.moved_in.discard(name)
                 if sig[1] == 0:
                     continue      # an empty folder: wait for files
-                self._submit(path)
+                self._submit(path, complete=whole)
         for name in list(self.seen):
             if name not in present:
                 del self.seen[name]
+        for name in list(self.refused):
+            if name not in present:
+                del self.refused[name]
         for name in list(self.pending):
             if name not in present:
                 del self.pending[name]
 
-    def _submit(self, path: Path) -> None:
+    def _submit(self, path: Path, *, complete: bool) -> None:
+        """Store the entry; a refusal is final for an entry renamed in whole (``complete``),
+        else the entry waits in case its writer is not done."""
         name = path.name
         try:
             packet = self.intake.packet_from_path(path)
             _, accepted = self.intake.submit([packet], source="watch",
                                              organization_id=self.organization_id)
         except UsageError as exc:
-            self._fail(path, str(exc))
+            if complete:
+                self._fail(path, str(exc))
+                return
+            self.refused[name] = _Refusal(signature(path), time.monotonic(), str(exc))
+            log.info("inbox entry refused; kept in place while it may still be written")
             return
         a = accepted[0]
         log.info("inbox entry stored as packet %s%s", a.packet_id,
@@ -208,6 +231,21 @@ class InboxWatcher:
         with self.db.session() as session:
             audit.record(session, None, "packet.upload", a.packet_id, source="watch",
                          duplicate=a.duplicate)
+
+    def _still_refused(self, path: Path, sig: tuple[int, int, int], now: float) -> bool:
+        """True while a refused entry waits: unchanged and within its grace. A change makes
+        it a new arrival (stable again, then tried again); the grace over, it is failed."""
+        refusal = self.refused.get(path.name)
+        if refusal is None:
+            return False
+        if refusal.signature != sig:
+            del self.refused[path.name]
+            self.seen[path.name] = _Seen(sig, now)
+            return True
+        if now - refusal.since >= self.settings.api.watch_refused_grace_seconds:
+            del self.refused[path.name]
+            self._fail(path, refusal.reason)
+        return True
 
     def _check_pending(self) -> None:
         if not self.pending:

@@ -224,6 +224,9 @@ class ApiSettings(BaseModel):
     page_image_max_dpi: int = 300
     watch_stable_seconds: float = 2.0
     watch_poll_seconds: float = 1.0
+    # A refused inbox entry written in place waits this long unchanged before .failed/: a
+    # scanner or network share that pauses longer than watch_stable_seconds mid-file.
+    watch_refused_grace_seconds: float = Field(default=60.0, ge=0)
 
 
 class Settings(BaseSettings):

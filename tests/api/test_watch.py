@@ -48,6 +48,7 @@ def backend(module_tmp: Path) -> Iterator[Database]:
     settings = make_settings(module_tmp, max_attempts=1)
     settings.api.watch_stable_seconds = 0.6
     settings.api.watch_poll_seconds = 0.2
+    settings.api.watch_refused_grace_seconds = 1.5
     db = Database(settings)
     db.migrate()
     pool = WorkerPool(settings, size=1).start()
@@ -111,6 +112,25 @@ def test_refused_and_failed_input_goes_to_failed_with_a_reason(env: dict[str, An
     assert (failed / "tool.exe").read_bytes() == b"MZ not a document"   # kept, not deleted
     # the .exe stored nothing; the failing folder is a failed packet
     assert _packets(db, "tool.exe", "explodes") == [("explodes", "watch", "failed")]
+
+
+def test_a_zip_still_being_written_waits_instead_of_failing(env: dict[str, Any]) -> None:
+    """A scanner or network share that pauses mid-file longer than the stable time: the
+    half zip is refused but stays in place, and is read once the writer has finished."""
+    inbox, outside, db = env["inbox"], env["outside"], env["db"]
+    whole = zip_dir(make_packet(outside, "slow", variant=305), outside / "slow.zip").read_bytes()
+    with Running(inbox, db, polling=True) as watcher:
+        target = inbox / "slow.zip"
+        with open(target, "wb") as fh:
+            fh.write(whole[: len(whole) // 2])
+            fh.flush()
+            wait_for(lambda: "slow.zip" in watcher.refused, 30)
+            assert target.exists() and list((inbox / ".failed").iterdir()) == []
+            fh.write(whole[len(whole) // 2:])
+        wait_for(lambda: (inbox / ".processed" / "slow.zip").exists(), 60)
+    assert list((inbox / ".failed").iterdir()) == []
+    assert (inbox / ".processed" / "slow.zip").read_bytes() == whole
+    assert _packets(db, "slow") == [("slow", "watch", "done")]
 
 
 def test_restart_and_redelivery_process_nothing_twice(env: dict[str, Any]) -> None:
