@@ -3,14 +3,19 @@
 Zip members are checked before anything is extracted: absolute or ``..`` paths, links,
 too many members, and a declared or actual uncompressed size (or expansion ratio) over
 the limits in ``LimitSettings`` are refused with a problem naming the member, and the
-rest of the packet is still read. Operating-system litter (``__MACOSX/``, ``.DS_Store``,
+rest of the packet is still read. A refused file is still a file of the packet: it is
+recorded in ``PacketInput.refused`` with a SHA-256 taken without extracting it (a zip
+member's stored bytes as they sit in the archive, a loose file's bytes streamed), so the
+result lists it as a document like any unreadable file (the contract drops no file). Operating-system litter (``__MACOSX/``, ``.DS_Store``,
 ``Thumbs.db``, ``desktop.ini``) is not a provider document and is skipped by design.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -61,6 +66,7 @@ class PacketInput:
     files: list[InputFile] = field(default_factory=list)
     application: Application = field(default_factory=Application)
     problems: list[Problem] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # file name -> sha256, not read
 
 
 def open_packet(path: Path, limits: LimitSettings) -> PacketInput:
@@ -110,6 +116,7 @@ def _add_files(paths: list[Path], root: Path, limits: LimitSettings, packet: Pac
             packet.problems.append(Problem("unreadable", rel,
                 f"the file is larger than the {limits.max_file_bytes}-byte limit; "
                 "ask for a smaller scan or split it"))
+            packet.refused[rel] = _file_sha256(p)
             continue
         packet.files.append(InputFile(rel, p.read_bytes()))
 
@@ -120,6 +127,7 @@ def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         packet.problems.append(Problem("unreadable", name, "the zip file is damaged"))
+        packet.refused[name] = _file_sha256(path)
         return
     with zf:
         members = [m for m in zf.infolist() if not m.is_dir() and not is_litter(m.filename)]
@@ -127,6 +135,7 @@ def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:
             packet.problems.append(Problem("unreadable", name,
                 f"the zip holds {len(members)} files, more than the {limits.max_zip_members} "
                 "allowed; split the packet"))
+            packet.refused[name] = _file_sha256(path)
             return
         prefix = _common_folder([m.filename for m in members])
         total = 0
@@ -137,14 +146,44 @@ def _zip_files(path: Path, limits: LimitSettings, packet: PacketInput) -> None:
                 reason = "the zip expands beyond the packet size limit (possible zip bomb)"
             if reason:
                 packet.problems.append(Problem("unreadable", rel or m.filename, reason))
+                packet.refused[rel or m.filename] = _stored_sha256(path, m)
                 continue
             data = _read_member(zf, m, limits)
             if data is None:
                 packet.problems.append(Problem("unreadable", rel,
                     "the member expands far beyond its declared size (possible zip bomb)"))
+                packet.refused[rel] = _stored_sha256(path, m)
                 continue
             total += len(data)
             packet.files.append(InputFile(rel, data))
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _stored_sha256(archive: Path, m: zipfile.ZipInfo) -> str:
+    """SHA-256 of a member's bytes as stored in the archive (compressed, maybe encrypted):
+    it names the member without expanding it. The local header gives where they start."""
+    h = hashlib.sha256()
+    with archive.open("rb") as fh:
+        fh.seek(m.header_offset)
+        header = fh.read(30)
+        if len(header) == 30 and header[:4] == b"PK\x03\x04":
+            name_len, extra_len = struct.unpack("<HH", header[26:30])
+            fh.seek(m.header_offset + 30 + name_len + extra_len)
+            left = m.compress_size
+            while left > 0:
+                block = fh.read(min(left, 1 << 20))
+                if not block:
+                    break
+                h.update(block)
+                left -= len(block)
+    return h.hexdigest()
 
 
 def _common_folder(names: list[str]) -> str:

@@ -63,7 +63,7 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
     timer = timer or _Timer()
     start = time.perf_counter()
     documents: list[Document] = []
-    problems: list[Problem] = list(packet.problems)
+    problems = _refused_as_documents(packet, documents)
     read = [_read(f, settings, timer, documents, problems, pool) for f in packet.files]
     with timer.stage("classify"):
         segmented = split_files([pages for _, _, pages in read], settings.classifier)
@@ -172,6 +172,19 @@ def _applicant_name(application: Application) -> str | None:
 def _text_confidence(pages: list[Page]) -> float | None:
     values = [p.text_confidence for p in pages if p.text_confidence is not None]
     return round(sum(values) / len(values), 4) if values else None
+
+
+def _refused_as_documents(packet: PacketInput, documents: list[Document]) -> list[Problem]:
+    """The packet's problems, each refused file's tied to a placeholder document of its own."""
+    problems = []
+    for problem in packet.problems:
+        sha = packet.refused.get(problem.file)
+        if sha is not None and problem.document_index is None:
+            problem = Problem(problem.kind, problem.file, problem.reason, problem.page,
+                              len(documents))
+            documents.append(_placeholder(problem.file, sha, []))
+        problems.append(problem)
+    return problems
 
 
 def _placeholder(name: str, sha: str, pages: list[int]) -> Document:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import json
 import zipfile
 from pathlib import Path
@@ -44,13 +46,15 @@ def test_zip_with_top_folder_is_read_like_the_folder(tmp_path: Path) -> None:
 
 def test_traversal_and_absolute_members_are_refused_not_extracted(tmp_path: Path) -> None:
     z = _zip(tmp_path / "evil.zip", {"../../etc/x.pdf": b"%PDF", "/abs.pdf": b"%PDF",
-                                      "ok.pdf": b"%PDF-1.4"})
+                                      "ok.pdf": b"%PDF-1.4"}, zipfile.ZIP_STORED)
     packet = open_packet(z, LimitSettings())
     assert [f.name for f in packet.files] == ["ok.pdf"]
     reasons = {p.file: p.reason for p in packet.problems}
     assert len(reasons) == 2
     assert all("unsafe path" in r for r in reasons.values())
     assert not (tmp_path.parent / "etc").exists()
+    # still files of the packet, named by the SHA-256 of their stored (here: raw) bytes
+    assert packet.refused == {name: hashlib.sha256(b"%PDF").hexdigest() for name in reasons}
 
 
 def test_zip_bomb_member_is_refused_by_ratio(tmp_path: Path) -> None:
@@ -119,3 +123,5 @@ def test_oversized_file_is_reported_not_read(tmp_path: Path) -> None:
     packet = open_packet(tmp_path / "p", LimitSettings(max_file_bytes=1000))
     assert packet.files == []
     assert "larger than the 1000-byte limit" in packet.problems[0].reason
+    assert packet.refused == {
+        "huge.pdf": hashlib.sha256((tmp_path / "p" / "huge.pdf").read_bytes()).hexdigest()}

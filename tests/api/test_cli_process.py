@@ -84,7 +84,10 @@ def test_hostile_files_become_unreadable_findings_and_the_rest_is_processed(
     assert next(d for d in result["documents"] if d["file"] == good.name)["doc_type"] != "other"
 
 
-def test_zip_packet_with_traversal_member(committed_packets: list[Path], tmp_path: Path) -> None:
+def test_zip_packet_with_traversal_member(committed_packets: list[Path], tmp_path: Path,
+                                          schema_validator) -> None:
+    """The refused member is not extracted, yet it is a document of the packet (typed
+    ``other``, named by the SHA-256 of its stored bytes) with its finding pointing at it."""
     src = committed_packets[0]
     z = tmp_path / "zipped.zip"
     with zipfile.ZipFile(z, "w") as zf:
@@ -94,8 +97,16 @@ def test_zip_packet_with_traversal_member(committed_packets: list[Path], tmp_pat
     proc = run("process", str(z), "--as-of", "2026-11-22")
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    assert any(f["rule"] == "document.unreadable" and "unsafe path" in f["message"]
-               for f in result["findings"])
+    schema_validator("result.schema.json", result)
+    unsafe = [f for f in result["findings"]
+              if f["rule"] == "document.unreadable" and "unsafe path" in f["message"]]
+    assert len(unsafe) == 1
+    listed = [d for d in result["documents"] if d["file"] == "../../escape.pdf"]
+    assert len(listed) == 1 and listed[0]["doc_type"] == "other" and listed[0]["fields"] == {}
+    assert unsafe[0]["evidence"]["document_index"] == result["documents"].index(listed[0])
+    with zipfile.ZipFile(z) as zf:               # stored, not extracted: zip's own CRC agrees
+        info = zf.getinfo("../../escape.pdf")
+    assert len(listed[0]["sha256"]) == 64 and info.compress_size > 0
     assert not (tmp_path.parent / "escape.pdf").exists()
     assert result["packet_id"] == "zipped"
 
