@@ -86,9 +86,14 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
 
     install_ui(app)                     # the review screens under /ui
     app.add_middleware(AuthenticateFirst, prefixes=frozenset(
-        r.prefix.split("/")[1] for r in ROUTERS if r.prefix))
+        r.prefix.split("/")[1] for r in ROUTERS if r.prefix) | DOC_PATHS)
     app.add_middleware(BodyLimit, limit=settings.api.max_upload_bytes + 1024 * 1024)
     return app
+
+
+#: The schema and its pages need a token like every route but /health: they describe no
+#: personal data, but the rule is simpler to keep and to audit without exceptions.
+DOC_PATHS = frozenset({"docs", "redoc", "openapi.json"})
 
 
 def document_errors(router: APIRouter) -> None:

@@ -152,8 +152,12 @@ def test_revoked_token_stops_working(service: Service) -> None:
         assert r.json()["error"]["message"] == "invalid or revoked token"
 
 
-def test_openapi_docs_are_served(service: Service) -> None:
+def test_openapi_docs_need_a_token_like_every_route_but_health(service: Service) -> None:
     with service.client(None) as c:
+        assert [c.get(p).status_code for p in ("/docs", "/redoc", "/openapi.json")] == [
+            401, 401, 401]
+        assert c.get("/health").status_code == 200
+    with service.client("specialist") as c:
         assert c.get("/docs").status_code == 200
         spec = c.get("/openapi.json").json()
     assert "/packets/{packet_id}/result" in spec["paths"]

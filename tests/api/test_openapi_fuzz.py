@@ -57,7 +57,8 @@ def seeded(service: Service) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def api_schema(service: Service, seeded: dict[str, Any]) -> schemathesis.BaseSchema:
-    raw = httpx.get(service.url + "/openapi.json", timeout=30).json()
+    raw = httpx.get(service.url + "/openapi.json", timeout=30,
+                    headers={"Authorization": f"Bearer {service.tokens['admin']}"}).json()
     schema = schemathesis.openapi.from_dict(raw, config=schemathesis.Config.from_dict(CONFIG))
     schema.config.base_url = service.url
     return schema
