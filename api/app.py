@@ -1,7 +1,7 @@
 """The FastAPI application: routes, one error shape, and the service's lifecycle.
 
 ``create_app(settings, start_workers=True)`` is what ``credintake serve`` runs: migrate
-the database (``alembic upgrade head``), start the embedded worker pool (or, with a broker,
+the embedded database, or check a server database's schema (``Database.start_up``), start the embedded worker pool (or, with a broker,
 a sweeper that re-publishes jobs nobody took), serve, and stop the workers on shutdown.
 """
 
@@ -42,8 +42,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings)
-        if settings.store.migrate_on_startup:
-            db.migrate()
+        db.start_up()
         app.state.db = db
         if db.is_sqlite:
             from credintake.api.audit_spool import AuditSpool

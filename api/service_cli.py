@@ -7,11 +7,12 @@ Known errors print one line to stderr and exit with their code (2 for bad input)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,8 +90,7 @@ def watch(inbox: Path, polling: bool, organization: str, workers: int | None,
     _logging(verbose)
     settings = _settings(workers)
     db = Database(settings)
-    if settings.store.migrate_on_startup:
-        db.migrate()
+    db.start_up()
     watcher = InboxWatcher(inbox, settings, db, polling=polling, organization=organization)
     pool = None
     if workers != 0 and not settings.jobs.broker_url:
@@ -126,8 +126,7 @@ def worker(concurrency: int | None, loglevel: str, celery_args: tuple[str, ...])
         raise UsageError("set CREDINTAKE_BROKER_URL (redis://... or amqp://...) to run workers")
     _logging(loglevel.upper() == "DEBUG")
     db = Database(settings)
-    if settings.store.migrate_on_startup:
-        db.migrate()
+    db.start_up()
     sweeper = Sweeper(db, settings).start()
     app = make_app(settings)
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency or settings.workers}",
@@ -144,13 +143,17 @@ def users() -> None:
     """API users and their tokens."""
 
 
-def _db() -> Any:
+@contextlib.contextmanager
+def _db() -> Iterator[Any]:
+    """The database for one command, its connections closed when the command ends."""
     from credintake.api.store.db import Database
 
     db = Database(get_settings())
-    if db.settings.store.migrate_on_startup:
-        db.migrate()
-    return db
+    try:
+        db.start_up()
+        yield db
+    finally:
+        db.dispose()
 
 
 @users.command("add")
@@ -166,8 +169,7 @@ def users_add(name: str, role: str, organization: str) -> None:
     from credintake.api import audit
     from credintake.api.users import add_user
 
-    db = _db()
-    with db.session() as session:
+    with _db() as db, db.session() as session:
         info, token = add_user(session, name=name, role=role, organization=organization)
         audit.record(session, None, "user.add", None, user_id=info.id, role=role)
     click.echo(f"created {role} {name!r} in organisation {info.organization!r}; token "
@@ -181,8 +183,7 @@ def users_list() -> None:
     """List users (name, role, organisation, token prefix, created, revoked)."""
     from credintake.api.users import list_users
 
-    db = _db()
-    with db.session() as session:
+    with _db() as db, db.session() as session:
         rows = list_users(session)
     for u in rows:
         revoked = u.revoked_at.isoformat(timespec="seconds") if u.revoked_at else "-"
@@ -198,14 +199,43 @@ def users_revoke(name: str) -> None:
     from credintake.api import audit
     from credintake.api.users import revoke_user
 
-    db = _db()
-    with db.session() as session:
+    with _db() as db, db.session() as session:
         info = revoke_user(session, name)
         audit.record(session, None, "user.revoke", None, user_id=info.id)
     click.echo(f"revoked {name!r}", err=True)
 
 
-COMMANDS: list[click.Command] = [serve, watch, worker, users]
+@click.group("db")
+def db_group() -> None:
+    """The database schema (an explicit step on a server database)."""
+
+
+@db_group.command("upgrade")
+@_handle_errors
+def db_upgrade() -> None:
+    """Bring the schema to this version's (alembic upgrade head). Run it once per deploy,
+    before the new version's services start; the old version keeps working meanwhile."""
+    from credintake.api.store.db import database_url, migrate, schema_revisions
+
+    url = database_url(get_settings())
+    before, head, _ = schema_revisions(url)
+    migrate(url)
+    click.echo(f"schema {before or 'empty'} -> {head}", err=True)
+
+
+@db_group.command("current")
+@_handle_errors
+def db_current() -> None:
+    """Print the database's schema revision and this version's."""
+    from credintake.api.store.db import database_url, schema_revisions
+
+    current, head, known = schema_revisions(database_url(get_settings()))
+    state = ("up to date" if current == head else "newer than this version" if not known
+             else "needs `credintake db upgrade`")
+    click.echo(f"database {current or 'empty'}	this version {head}	{state}")
+
+
+COMMANDS: list[click.Command] = [serve, watch, worker, users, db_group]
 
 
 @click.group()

@@ -187,7 +187,10 @@ class StoreSettings(BaseModel):
 
     database_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_DATABASE_URL"))
     blob_dir: Path | None = Field(default_factory=lambda: _env("CREDINTAKE_BLOB_DIR"))
-    migrate_on_startup: bool = True
+    # None: migrate at start on the embedded SQLite file (one machine), never on a server
+    # database, where `credintake db upgrade` runs once per deploy and every process only
+    # checks that the schema is not older than its code (docs/service.md, "Schema changes").
+    migrate_on_startup: bool | None = None
 
 
 class JobSettings(BaseModel):

@@ -27,6 +27,13 @@ from credintake.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 
+def visibility_timeout(settings: Settings) -> int:
+    """Seconds Redis waits for an unacknowledged message before delivering it again. It must
+    outlast the longest attempt (the job deadline) plus a lease: shorter, a long packet is
+    redelivered while it runs and every redelivery waits on its lease, an endless loop."""
+    return int(max(300.0, settings.jobs.timeout_seconds + 2 * settings.jobs.lease_seconds))
+
+
 def make_app(settings: Settings) -> Celery:
     app = Celery("credintake", broker=settings.jobs.broker_url, set_as_current=False)
     app.conf.update(
@@ -34,8 +41,7 @@ def make_app(settings: Settings) -> Celery:
         task_ignore_result=True, task_acks_late=True, task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1, task_default_queue="credintake",
         broker_connection_retry_on_startup=True, worker_hijack_root_logger=False,
-        broker_transport_options={"visibility_timeout": max(
-            300, int(settings.jobs.lease_seconds * 5))},
+        broker_transport_options={"visibility_timeout": visibility_timeout(settings)},
         enable_utc=True,
     )
     app.task(name=TASK_NAME, bind=True, max_retries=None, acks_late=True)(process_job)

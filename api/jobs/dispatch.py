@@ -13,8 +13,8 @@ from datetime import timedelta
 
 from sqlalchemy import and_, or_, select, update
 
-from credintake.api.store.db import Database
-from credintake.api.store.models import Job, utcnow
+from credintake.api.store.db import Database, db_now
+from credintake.api.store.models import Job
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ def dispatch(db: Database, settings: Settings, job_ids: list[str],
                         type(exc).__name__)
             continue
     with db.session() as session:
-        session.execute(update(Job).where(Job.id.in_(job_ids)).values(dispatched_at=utcnow()))
+        session.execute(update(Job).where(Job.id.in_(job_ids)).values(
+            dispatched_at=db_now(session)))
 
 
 def sweep(db: Database, settings: Settings) -> int:
@@ -46,9 +47,9 @@ def sweep(db: Database, settings: Settings) -> int:
     from credintake.api.jobs.queue import fail_abandoned
 
     fail_abandoned(db)
-    now = utcnow()
-    stale = now - timedelta(seconds=settings.jobs.requeue_after_seconds)
     with db.session() as session:
+        now = db_now(session)
+        stale = now - timedelta(seconds=settings.jobs.requeue_after_seconds)
         cond = or_(
             and_(Job.status == "queued", Job.available_at <= now,
                  or_(Job.dispatched_at.is_(None), Job.dispatched_at < stale)),

@@ -6,7 +6,8 @@ worker was killed) can be claimed again, until ``max_attempts`` is spent. On Pos
 candidates are picked with ``SELECT ... FOR UPDATE SKIP LOCKED``; on SQLite transactions
 begin IMMEDIATE and the UPDATE is guarded by the same condition, so two workers can never
 both win. Completion is guarded by the lease owner: a worker that lost its lease cannot
-write a result, so every job completes exactly once.
+write a result, so every job completes exactly once. Every lease time is read off the
+database's clock (``db_now``), never a worker machine's.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Literal
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
-from credintake.api.store.db import Database
-from credintake.api.store.models import Job, Packet, utcnow
+from credintake.api.store.db import Database, db_now
+from credintake.api.store.models import Job, Packet
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,8 @@ def _take(session: Session, job_id: str, worker: str, lease: float, now: datetim
 
 def fail_abandoned(db: Database) -> int:
     """Jobs whose worker died on their last attempt become ``failed`` (never silently lost)."""
-    now = utcnow()
     with db.session() as session:
+        now = db_now(session)
         rows = session.execute(select(Job.id, Job.packet_id).where(
             Job.status == "running", Job.lease_expires_at < now,
             Job.attempts >= Job.max_attempts)).all()
@@ -75,8 +76,8 @@ def claim_next(db: Database, worker: str) -> Claim | None:
     """Claim the oldest claimable job, or None when there is nothing to do."""
     lease = db.settings.jobs.lease_seconds
     for _ in range(5):
-        now = utcnow()
         with db.session() as session:
+            now = db_now(session)
             q = select(Job.id, Job.packet_id).where(_claimable(now)).order_by(
                 Job.available_at, Job.created_at).limit(1)
             if not db.is_sqlite:
@@ -92,8 +93,8 @@ def claim_next(db: Database, worker: str) -> Claim | None:
 
 def claim(db: Database, job_id: str, worker: str) -> Claim:
     """Claim one given job (Celery delivers ids): claimed, already finished, or busy."""
-    now = utcnow()
     with db.session() as session:
+        now = db_now(session)
         q = select(Job).where(Job.id == job_id)
         if not db.is_sqlite:
             q = q.with_for_update()
@@ -113,12 +114,11 @@ def claim(db: Database, job_id: str, worker: str) -> Claim:
 
 def heartbeat(db: Database, job_id: str, worker: str, progress: float | None = None) -> bool:
     """Renew the lease; False when this worker no longer owns the job."""
-    now = utcnow()
-    values: dict[str, object] = {
-        "lease_expires_at": now + timedelta(seconds=db.settings.jobs.lease_seconds)}
-    if progress is not None:
-        values["progress"] = progress
     with db.session() as session:
+        values: dict[str, object] = {"lease_expires_at": db_now(session) + timedelta(
+            seconds=db.settings.jobs.lease_seconds)}
+        if progress is not None:
+            values["progress"] = progress
         res = session.execute(update(Job).where(
             Job.id == job_id, Job.lease_owner == worker, Job.status == "running").values(**values))
         return res.rowcount == 1  # type: ignore[attr-defined]
@@ -126,7 +126,7 @@ def heartbeat(db: Database, job_id: str, worker: str, progress: float | None = N
 
 def finish_owned(session: Session, job_id: str, worker: str) -> bool:
     """Mark the job done inside the caller's transaction, only if ``worker`` still owns it."""
-    now = utcnow()
+    now = db_now(session)
     res = session.execute(update(Job).where(
         Job.id == job_id, Job.lease_owner == worker, Job.status == "running").values(
         status="done", progress=1.0, finished_at=now, lease_owner=None, lease_expires_at=None,
@@ -137,8 +137,8 @@ def finish_owned(session: Session, job_id: str, worker: str) -> bool:
 def fail(db: Database, job_id: str, worker: str, error: str) -> str:
     """Record a processing error: back to ``queued`` with a delay, or ``failed`` when the
     attempts are spent. Returns the new status ('' when the lease was already lost)."""
-    now = utcnow()
     with db.session() as session:
+        now = db_now(session)
         job = session.scalar(select(Job).where(Job.id == job_id))
         if job is None or job.lease_owner != worker or job.status != "running":
             return ""
@@ -161,8 +161,8 @@ def fail(db: Database, job_id: str, worker: str, error: str) -> str:
 
 def requeue(db: Database, job_id: str) -> bool:
     """Put a finished job back in the queue (an admin's explicit reprocess)."""
-    now = utcnow()
     with db.session() as session:
+        now = db_now(session)
         job = session.scalar(select(Job).where(Job.id == job_id))
         if job is None or job.status not in ("done", "failed"):
             return False

@@ -16,12 +16,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from credintake.api.store.models import utcnow
+from credintake.errors import UsageError
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -96,6 +99,16 @@ def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
                            "Database.session() (POST/PATCH/DELETE routes)")
 
 
+def db_now(session: Session) -> datetime:
+    """The database server's clock, in UTC. Leases are set on one machine and judged on
+    another: comparing them on each machine's own clock lets a skewed worker steal or keep
+    a job. SQLite is embedded, so its clock is this machine's."""
+    if session.get_bind().dialect.name == "postgresql":
+        value = session.scalar(text("SELECT clock_timestamp()"))
+        return value.astimezone(timezone.utc)  # type: ignore[union-attr]
+    return utcnow()
+
+
 class Database:
     """An engine and its session factory, built once per process from the settings."""
 
@@ -149,6 +162,15 @@ class Database:
     def migrate(self) -> None:
         migrate(self.url)
 
+    def start_up(self) -> None:
+        """Before a command serves: migrate the embedded database, or check that a server
+        database's schema is at least this code's (``store.migrate_on_startup``)."""
+        auto = self.settings.store.migrate_on_startup
+        if auto if auto is not None else self.is_sqlite:
+            self.migrate()
+        else:
+            check_schema(self.url)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -164,6 +186,37 @@ def alembic_config(url: str) -> Any:
 
 
 MIGRATION_LOCK = 7262001   # PostgreSQL advisory lock id: one migrator at a time
+
+
+def schema_revisions(url: str) -> tuple[str | None, str, bool]:
+    """(the database's revision, this code's head, whether this code knows the former)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(url))
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+    known = current is None or current in {r.revision for r in script.walk_revisions()}
+    return current, str(script.get_current_head()), known
+
+
+def check_schema(url: str) -> None:
+    """Refuse to run on a schema older than this code; run on a newer one (a rolling deploy:
+    schema changes are additive, so the previous version keeps working on them)."""
+    current, head, known = schema_revisions(url)
+    if current == head:
+        return
+    if not known:
+        log.warning("database schema %s is newer than this version's %s; running on it "
+                    "(schema changes are additive)", current, head)
+        return
+    raise UsageError(f"the database schema is at {current or 'nothing (empty database)'}, "
+                     f"this version needs {head}: run `credintake db upgrade` once, then start "
+                     "the services")
 
 
 def migrate(url: str) -> None:

@@ -36,3 +36,16 @@ def test_stuck_processing_hits_the_deadline_and_the_pool_recovers(tmp_path: Path
         while server.app.state.pool.pids == first_pids and time.monotonic() < deadline:
             time.sleep(0.2)
         assert server.app.state.pool.pids != first_pids     # a fresh worker took over
+
+
+def test_the_brokers_redelivery_waits_longer_than_any_attempt() -> None:
+    """Redis redelivers an unacknowledged message after its visibility timeout: shorter than
+    the job deadline, a long packet would be redelivered while it still runs."""
+    from credintake.api.jobs.celery_app import make_app
+    from credintake.settings import Settings
+
+    for deadline, lease in ((1800.0, 60.0), (7200.0, 30.0), (60.0, 5.0)):
+        settings = Settings(jobs={"broker_url": "redis://127.0.0.1:6379/0",  # type: ignore[arg-type]
+                                  "timeout_seconds": deadline, "lease_seconds": lease})
+        options = make_app(settings).conf.broker_transport_options
+        assert options["visibility_timeout"] > deadline + lease

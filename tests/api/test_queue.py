@@ -129,3 +129,35 @@ def test_redelivered_message_for_a_leased_job_waits_for_the_lease(db: Database) 
     busy = queue.claim(db, job_id, "w2")               # a duplicate Celery delivery
     assert busy.outcome == "busy" and 1.0 <= busy.retry_in <= 3.0
     assert queue.claim(db, "no-such-job", "w2").outcome == "missing"
+
+
+def test_leases_are_judged_on_the_database_clock(tmp_path: Path, pg_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker machine whose clock runs an hour fast must not take a job whose lease
+    (set and renewed on the database's clock) is still running. The skew is simulated by
+    moving this process's UTC clock: the database's own cannot be moved from a test."""
+    import datetime as dt
+
+    from credintake.api.store import models
+
+    db = Database(make_settings(tmp_path, database_url=pg_url, lease_seconds=30.0,
+                                max_attempts=3))
+    db.migrate()
+    try:
+        (job,) = _packets(db, 1)
+        assert queue.claim_next(db, "honest").outcome == "claimed"
+        real = models.utcnow
+
+        def fast() -> dt.datetime:
+            return real() + dt.timedelta(hours=1)
+
+        for module in (models, queue):            # wherever the queue might read the time
+            monkeypatch.setattr(module, "utcnow", fast, raising=False)
+        assert queue.claim_next(db, "fast-clock") is None
+        assert queue.claim(db, job, "fast-clock").outcome == "busy"
+        assert queue.heartbeat(db, job, "honest")
+        with db.session() as s:
+            lease = s.scalar(select(Job.lease_expires_at).where(Job.id == job))
+        assert lease < real() + dt.timedelta(seconds=60)       # not an hour ahead
+    finally:
+        db.dispose()

@@ -55,6 +55,15 @@ def _worker(tmp: Path, pg_url: str, name: str, broker: str = REDIS_URL
                                 start_new_session=True)
 
 
+def _db_upgrade(tmp: Path, pg_url: str) -> None:
+    """The deploy step the README gives operators: the schema first, then the services."""
+    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(tmp / "data"),
+           "CREDINTAKE_DATABASE_URL": pg_url}
+    done = subprocess.run([sys.executable, "-m", "credintake.api.service_cli", "db",
+                           "upgrade"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
 def _stop(p: subprocess.Popen[bytes]) -> None:
     if p.poll() is None:
         os.killpg(p.pid, signal.SIGTERM)
@@ -70,6 +79,7 @@ def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_u
     _redis_or_skip()
     settings = make_settings(tmp_path, database_url=pg_url, broker_url=REDIS_URL,
                              lease_seconds=4, sweep_seconds=1, requeue_after_seconds=3)
+    _db_upgrade(tmp_path, pg_url)
     workers = [_worker(tmp_path, pg_url, f"w{i}") for i in range(2)]
     stack = contextlib.ExitStack()
     try:
@@ -126,6 +136,7 @@ def test_rabbitmq_broker_processes_a_batch(tmp_path: Path, pg_url: str) -> None:
     _reachable_or_skip(AMQP_URL)
     settings = make_settings(tmp_path, database_url=pg_url, broker_url=AMQP_URL,
                              sweep_seconds=1, requeue_after_seconds=3)
+    _db_upgrade(tmp_path, pg_url)
     worker = _worker(tmp_path, pg_url, "rabbit", AMQP_URL)
     try:
         with ServerThread(settings) as server:

@@ -25,7 +25,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 
 def test_commands_exported_for_the_main_group() -> None:
-    assert [c.name for c in COMMANDS] == ["serve", "watch", "worker", "users"]
+    assert [c.name for c in COMMANDS] == ["serve", "watch", "worker", "users", "db"]
     assert sorted(users.commands) == ["add", "list", "revoke"]
 
 
@@ -95,3 +95,37 @@ def test_watch_needs_an_existing_organisation(runner: CliRunner, tmp_path: Path)
     assert r.exit_code == 2
     assert r.stderr.strip() == ("error: no organisation named 'no-such-org'; it is created by "
                                 "`credintake users add NAME --role ROLE --org no-such-org`")
+
+
+def test_a_server_database_is_migrated_by_an_explicit_step(runner: CliRunner, tmp_path: Path,
+                                                          pg_url: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL nothing changes the schema as a side effect of starting: a service on
+    an empty or older schema refuses with what to run; `db upgrade` brings it to head; a
+    schema newer than the code (the next version's, mid rolling deploy) is run on."""
+    from sqlalchemy import text
+
+    from credintake.api.service_cli import db_group
+    from credintake.api.store.db import schema_revisions
+    from credintake.settings import get_settings
+
+    monkeypatch.setenv("CREDINTAKE_DATABASE_URL", pg_url)
+    get_settings.cache_clear()
+    r = runner.invoke(users, ["add", "early", "--role", "admin"])
+    assert r.exit_code == 2 and "run `credintake db upgrade`" in r.output
+    assert schema_revisions(pg_url)[0] is None                   # nothing was created
+    r = runner.invoke(db_group, ["current"])
+    assert r.exit_code == 0 and "needs `credintake db upgrade`" in r.stdout
+    r = runner.invoke(db_group, ["upgrade"])
+    assert r.exit_code == 0, r.output
+    current, head, _ = schema_revisions(pg_url)
+    assert current == head and f"-> {head}" in r.output
+    assert runner.invoke(users, ["add", "dana", "--role", "admin"]).exit_code == 0
+    db = Database(make_settings(tmp_path, database_url=pg_url))
+    try:
+        with db.engine.begin() as conn:                             # the next version's
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        assert runner.invoke(users, ["list"]).exit_code == 0
+        assert "newer than this version" in runner.invoke(db_group, ["current"]).stdout
+    finally:
+        db.dispose()
