@@ -2,7 +2,9 @@
 
 Bytes are staged in ``<root>/.tmp`` (same filesystem), hashed while copied, then renamed
 into place, so a reader never sees half a file and the same bytes are stored once however
-often they arrive. Nothing here deletes a blob that a committed row references.
+often they arrive. The staged bytes and then the directory entry are flushed to the disk
+(fsync) before ``commit`` returns: the 202 an upload gets means the files survive a power
+cut. Nothing here deletes a blob that a committed row references.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ class BlobStore:
                         raise TooLargeError(f"larger than {max_bytes} bytes")
                     digest.update(chunk)
                     out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
         except BaseException:
             os.unlink(name)
             raise
@@ -79,6 +83,7 @@ class BlobStore:
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged.path, target)
+        _fsync_dir(target.parent)
         return True
 
     def discard(self, staged: Staged) -> None:
@@ -92,3 +97,12 @@ class BlobStore:
         """Copy a blob to ``dest`` (a worker's scratch packet directory)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.path(sha256), dest)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename into ``path`` durable (POSIX: the directory entry is data too)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -151,3 +151,32 @@ def test_upgrade_from_0001_with_rows_postgresql(tmp_path: Path, pg_url: str) -> 
         _upgrade_from_0001_keeps_every_row(db)
     finally:
         db.dispose()
+
+
+def test_a_stored_blob_and_its_directory_entry_reach_the_disk(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """The 202 promises the upload survives a power cut: the bytes are fsynced before the
+    rename, and the directory holding the new name after it. (The disk cannot be unplugged
+    from a test; which file descriptors were flushed is observed instead.)"""
+    import io
+    import os
+
+    from credintake.api.store.blobs import BlobStore
+
+    synced: list[tuple[str, bool]] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        path = os.readlink(f"/proc/self/fd/{fd}")
+        synced.append((path, os.path.isdir(path)))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    store = BlobStore(tmp_path / "blobs")
+    staged = store.stage(io.BytesIO(b"%PDF-1.4 durable"), max_bytes=1 << 20)
+    assert synced == [(str(staged.path), False)]
+    assert store.commit(staged)
+    target = store.path(staged.sha256)
+    assert synced[-1] == (str(target.parent), True)
+    assert target.read_bytes() == b"%PDF-1.4 durable"
