@@ -118,7 +118,7 @@ def worker(concurrency: int | None, loglevel: str, celery_args: tuple[str, ...])
     database and blob directory). Extra arguments go to `celery worker`."""
     from credintake.api.app import Sweeper
     from credintake.api.jobs.celery_app import make_app
-    from credintake.api.store.db import Database
+    from credintake.api.store.db import Database, check_shared_blobs
     from credintake.errors import UsageError
 
     settings = get_settings()
@@ -127,6 +127,7 @@ def worker(concurrency: int | None, loglevel: str, celery_args: tuple[str, ...])
     _logging(loglevel.upper() == "DEBUG")
     db = Database(settings)
     db.start_up()
+    check_shared_blobs(db)
     sweeper = Sweeper(db, settings).start()
     app = make_app(settings)
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency or settings.workers}",

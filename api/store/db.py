@@ -204,6 +204,23 @@ def schema_revisions(url: str) -> tuple[str | None, str, bool]:
     return current, str(script.get_current_head()), known
 
 
+def check_shared_blobs(db: "Database") -> None:
+    """A worker on another machine must see the blob store the API writes to (a shared
+    mount): one that does not would fail every packet it takes, attempt after attempt.
+    Checked at start against the newest file the database references."""
+    from sqlalchemy import select
+
+    from credintake.api.store.models import BlobFile
+
+    with db.read_session() as session:
+        newest = session.scalar(select(BlobFile.sha256).order_by(
+            BlobFile.created_at.desc()).limit(1))
+    if newest is not None and not (db.blobs / newest[:2] / newest).is_file():
+        raise UsageError(f"the blob store {db.blobs} does not hold the files the database "
+                         "references: mount the store shared by the API and every worker "
+                         "there (CREDINTAKE_BLOB_DIR), then start this process again")
+
+
 def check_schema(url: str) -> None:
     """Refuse to run on a schema older than this code; run on a newer one (a rolling deploy:
     schema changes are additive, so the previous version keeps working on them)."""

@@ -165,3 +165,41 @@ def test_rabbitmq_broker_processes_a_batch(tmp_path: Path, pg_url: str) -> None:
             assert all(f.startswith("celery:") for _, f in rows)
     finally:
         _stop(worker)
+
+
+def test_a_worker_that_cannot_see_the_shared_blob_store_refuses_to_start(tmp_path: Path,
+                                                                         pg_url: str) -> None:
+    """Workers on other machines must mount the API's blob store (CREDINTAKE_BLOB_DIR, the
+    compose volume): one started on a directory of its own says so and exits, instead of
+    failing every packet it takes; started on the shared one, it processes the backlog."""
+    _redis_or_skip()
+    settings = make_settings(tmp_path, database_url=pg_url, broker_url=REDIS_URL,
+                             sweep_seconds=1, requeue_after_seconds=3)
+    _db_upgrade(tmp_path, pg_url)
+    with ServerThread(settings) as server:
+        import httpx
+
+        token = add_users(server.db)["specialist"]
+        with httpx.Client(base_url=server.url, timeout=60,
+                          headers={"Authorization": f"Bearer {token}"}) as c:
+            r = c.post("/packets", files=[("files", ("doc.pdf", pdf_bytes(
+                [f"shared store {tmp_path.name}"]), "application/pdf"))])
+            assert r.status_code == 202, r.text
+        elsewhere = tmp_path / "other-machine"
+        elsewhere.mkdir()
+        lost = _worker(elsewhere, pg_url, "lost")
+        try:
+            assert lost.wait(60) == 2
+        finally:
+            _stop(lost)
+        log = (elsewhere / "lost.log").read_text()
+        assert "does not hold the files the database references" in log
+        good = _worker(tmp_path, pg_url, "good")
+        try:
+            def done() -> bool:
+                with server.db.session() as s:
+                    return s.scalar(select(Job.status)) == "done"
+
+            wait_for(done, 90, 0.3)
+        finally:
+            _stop(good)
