@@ -44,8 +44,20 @@ def _public(packet: Packet, job: Job | None, assignee: str | None,
         as_of=packet.as_of, batch_id=packet.batch_id, assignee=assignee,
         due_date=packet.due_date, has_errors=packet.has_errors, error_count=packet.error_count,
         warning_count=packet.warning_count, files=files,
-        job=JobPublic.model_validate(job) if job else None, created_at=packet.created_at,
+        job=job_public(job) if job else None, created_at=packet.created_at,
         updated_at=packet.updated_at)
+
+
+def job_public(job: Job) -> JobPublic:
+    """The job as a client should read it: a running job whose lease has expired lost its
+    worker (killed, machine gone) and says ``retrying`` (attempts left: another worker
+    will take it) or ``failing`` (none left: it is about to be marked failed), instead of
+    ``running`` until someone notices."""
+    public = JobPublic.model_validate(job)
+    if job.status == "running" and job.lease_expires_at is not None \
+            and job.lease_expires_at < utcnow():
+        public.status = "retrying" if job.attempts < job.max_attempts else "failing"
+    return public
 
 
 def read_packet(session: Session, user: User, packet_id: str) -> PacketPublic:

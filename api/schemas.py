@@ -31,10 +31,13 @@ class _Out(BaseModel):
 
 class JobPublic(_Out):
     id: str
-    status: str
+    status: str = Field(description="queued, running, done, failed; or retrying / failing "
+                                    "for a running job whose worker was lost (its lease "
+                                    "expired), with / without attempts left")
     attempts: int
     max_attempts: int
-    progress: float
+    progress: float = Field(description="0 to 1: 0.1 once the files are in place, then "
+                                        "with the files read (OCR), 1 when done")
     error: str | None
     created_at: datetime
     started_at: datetime | None

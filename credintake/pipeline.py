@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -45,26 +45,37 @@ class _Timer:
             self.ms[name] = self.ms.get(name, 0.0) + (time.perf_counter() - start) * 1000
 
 
+Progress = Callable[[int, int], None]
+
+
 def process_packet(path: Path, *, as_of: date, settings: Settings,
-                   packet_id: str | None = None, pool: PagePool | None = None) -> Result:
+                   packet_id: str | None = None, pool: PagePool | None = None,
+                   progress: Progress | None = None) -> Result:
     """Process a packet directory or zip (see ``credintake.packet.open_packet``).
-    With a ``pool``, pages that need OCR are spread across its worker processes."""
+    With a ``pool``, pages that need OCR are spread across its worker processes;
+    ``progress(files read, files)`` is called as reading (the OCR) goes."""
     timer = _Timer()
     with timer.stage("open"):
         packet = open_packet(path, settings.limits)
     if packet_id:
         packet.packet_id = packet_id
-    return process_input(packet, as_of=as_of, settings=settings, timer=timer, pool=pool)
+    return process_input(packet, as_of=as_of, settings=settings, timer=timer, pool=pool,
+                         progress=progress)
 
 
 def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
-                  timer: _Timer | None = None, pool: PagePool | None = None) -> Result:
+                  timer: _Timer | None = None, pool: PagePool | None = None,
+                  progress: Progress | None = None) -> Result:
     """Process files already in memory (the API and the workers enter here)."""
     timer = timer or _Timer()
     start = time.perf_counter()
     documents: list[Document] = []
     problems = _refused_as_documents(packet, documents)
-    read = [_read(f, settings, timer, documents, problems, pool) for f in packet.files]
+    read = []
+    for f in packet.files:
+        read.append(_read(f, settings, timer, documents, problems, pool))
+        if progress is not None:
+            progress(len(read), len(packet.files))
     with timer.stage("classify"):
         segmented = split_files([pages for _, _, pages in read], settings.classifier)
     todo = [(f.name, sha, seg) for (f, sha, _), segs in zip(read, segmented) for seg in segs]

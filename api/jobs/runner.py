@@ -11,6 +11,7 @@ verbatim on the packet. A heartbeat thread renews the lease while the packet is 
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import os
 import shutil
@@ -67,6 +68,12 @@ class _Heartbeat(threading.Thread):
         self.db, self.job_id, self.worker = db, job_id, worker
         self.stop = threading.Event()
         self.lost = False
+        self.progress: float | None = None      # written with the next beat
+
+    def report(self, done: int, total: int) -> None:
+        """The processor's progress (files read of files): reading, OCR above all, is most
+        of a job, so it moves the bar from 0.1 to 0.9; the heartbeat stores it."""
+        self.progress = round(0.1 + 0.8 * done / max(total, 1), 3)
 
     def run(self) -> None:
         every = self.db.settings.jobs.heartbeat_seconds
@@ -75,7 +82,8 @@ class _Heartbeat(threading.Thread):
             if time.monotonic() >= deadline:
                 self._give_up()
             try:
-                if not queue.heartbeat(self.db, self.job_id, self.worker):
+                if not queue.heartbeat(self.db, self.job_id, self.worker,
+                                       progress=self.progress):
                     self.lost = True
                     log.warning("job %s: lease lost by %s", self.job_id, self.worker)
                     return
@@ -110,7 +118,10 @@ def execute(db: Database, job_id: str, packet_id: str, worker: str) -> str:
         as_of, _name = materialize(db, packet_id, packet_dir)
         queue.heartbeat(db, job_id, worker, progress=0.1)
         processor = load_processor(settings.jobs.processor)
-        result = processor(packet_dir, as_of=as_of, settings=settings, packet_id=packet_id)
+        extra = ({"progress": beat.report}
+                 if "progress" in inspect.signature(processor).parameters else {})
+        result = processor(packet_dir, as_of=as_of, settings=settings, packet_id=packet_id,
+                           **extra)
         data = result.to_json_dict()
     except Exception as exc:  # noqa: BLE001 - a job error is recorded, never raised
         beat.stop.set()

@@ -4,7 +4,8 @@ service layer without waiting for OCR, and to simulate slow or failing processin
 ``process`` makes one ``other`` document per file with its real sha256 and page count 1 and
 an ``document.unclassified`` finding, so stored rows and exports can be asserted exactly.
 ``slow`` sleeps ``CI_FAKE_DELAY`` seconds first (crash tests kill a worker mid-packet);
-a file named ``boom.pdf`` raises (failure and retry tests).
+a file named ``boom.pdf`` raises (failure and retry tests); ``stepwise`` reports progress
+file by file.
 """
 
 from __future__ import annotations
@@ -56,3 +57,15 @@ def hang(path: Path, *, as_of: date, settings: Settings, packet_id: str | None =
     """Never returns (a stuck OCR call); only the job deadline ends it."""
     while True:
         time.sleep(1)
+
+
+def stepwise(path: Path, *, as_of: date, settings: Settings, packet_id: str | None = None,
+             progress=None) -> Result:  # type: ignore[no-untyped-def]
+    """Reads its files one by one, ``CI_FAKE_STEP`` seconds each, reporting progress as the
+    real pipeline does (files read of files)."""
+    files = sorted(p for p in Path(path).rglob("*") if p.is_file())
+    for i, _ in enumerate(files):
+        time.sleep(float(os.environ.get("CI_FAKE_STEP", "0.4")))
+        if progress is not None:
+            progress(i + 1, len(files))
+    return process(path, as_of=as_of, settings=settings, packet_id=packet_id)

@@ -161,3 +161,48 @@ def test_leases_are_judged_on_the_database_clock(tmp_path: Path, pg_url: str,
         assert lease < real() + dt.timedelta(seconds=60)       # not an hour ahead
     finally:
         db.dispose()
+
+
+def test_progress_moves_with_the_files_read(tmp_path: Path) -> None:
+    """A client polling the job sees the bar move as files are read, not 10% then done."""
+    import io
+
+    database = Database(make_settings(tmp_path, processor="fake_processor:stepwise",
+                                      heartbeat_seconds=0.1))
+    database.migrate()
+    try:
+        intake = Intake(database, database.settings)
+        members = [MemberInput(f"f{i}.pdf", (lambda i=i: io.BytesIO(
+            pdf_bytes([f"progress {i} {time.time_ns()}"])))) for i in range(4)]
+        _, [a] = intake.submit([PacketInput("four", members)], source="test")
+        assert queue.claim(database, a.job_id, "w1").outcome == "claimed"
+        seen: set[float] = set()
+        runner = threading.Thread(target=execute, args=(database, a.job_id, a.packet_id, "w1"))
+        runner.start()
+        while runner.is_alive():
+            with database.session() as s:
+                seen.add(s.scalar(select(Job.progress).where(Job.id == a.job_id)))
+            time.sleep(0.05)
+        runner.join()
+        between = sorted(p for p in seen if 0.1 < p < 1.0)
+        assert len(between) >= 2, seen            # several steps between start and done
+        with database.session() as s:
+            assert s.scalar(select(Job.progress).where(Job.id == a.job_id)) == 1.0
+    finally:
+        database.dispose()
+
+
+def test_a_job_whose_worker_was_lost_reads_retrying_then_failing(db: Database) -> None:
+    from credintake.api.review import job_public
+
+    [job_id] = _packets(db, 1)
+    assert queue.claim(db, job_id, "w1").outcome == "claimed"
+    with db.session() as s:
+        assert job_public(s.get(Job, job_id)).status == "running"
+    time.sleep(1.2)                                   # lease 1 s, no heartbeat: worker lost
+    with db.session() as s:
+        assert job_public(s.get(Job, job_id)).status == "retrying"
+    assert queue.claim_next(db, "w2") is not None     # attempt 2 of 2
+    time.sleep(1.2)
+    with db.session() as s:
+        assert job_public(s.get(Job, job_id)).status == "failing"
