@@ -203,3 +203,54 @@ def test_a_worker_that_cannot_see_the_shared_blob_store_refuses_to_start(tmp_pat
             wait_for(done, 90, 0.3)
         finally:
             _stop(good)
+
+
+def test_a_backlog_gets_one_message_per_job(tmp_path: Path, pg_url: str) -> None:
+    """Jobs waiting in the broker behind a long backlog are not published again (messages
+    used to multiply every sweep); a job whose publish failed, or whose worker died holding
+    its message, is."""
+    import datetime as dt
+
+    import redis
+    from sqlalchemy import update
+
+    from credintake.api.jobs.dispatch import sweep
+    from credintake.api.store.db import Database
+
+    _redis_or_skip()
+    url = REDIS_URL.rsplit("/", 1)[0] + "/7"          # a database of its own: nothing consumes
+    broker = redis.Redis.from_url(url)
+    broker.flushdb()
+    settings = make_settings(tmp_path, database_url=pg_url, broker_url=url,
+                             requeue_after_seconds=0.0, lease_seconds=1.0)
+    db = Database(settings)
+    db.migrate()
+    try:
+        from credintake.api.intake import Intake, MemberInput, PacketInput
+
+        inputs = [PacketInput(f"b{i}", [MemberInput("a.pdf", (lambda i=i: io.BytesIO(
+            pdf_bytes([f"backlog {i} {tmp_path.name}"]))))]) for i in range(4)]
+        _, accepted = Intake(db, settings).submit(inputs, source="test")
+        ids = [a.job_id for a in accepted]
+        assert broker.llen("credintake") == 4          # intake published each job once
+        with db.session() as s:                        # an hour in the backlog ...
+            s.execute(update(Job).where(Job.id.in_(ids[:3])).values(
+                dispatched_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1),
+                created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1)))
+            # ... and the fourth's publish failed (what dispatch records when it does)
+            s.execute(update(Job).where(Job.id == ids[3]).values(dispatched_at=None))
+        assert sweep(db, settings) == 1                # only the never-published one
+        assert broker.llen("credintake") == 5
+        assert sweep(db, settings) == 0                # and only once
+        from credintake.api.jobs import queue
+
+        assert queue.claim(db, ids[0], "doomed").outcome == "claimed"
+        import time
+
+        time.sleep(1.2)                                # its worker died: lease expired
+        assert sweep(db, settings) == 1
+        assert broker.llen("credintake") == 6
+    finally:
+        db.dispose()
+        broker.flushdb()
+        broker.close()
