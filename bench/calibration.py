@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/calibration.py [--seed 9001] [--packets 6]
         [--conditions text scan fax] [--workers 1] [--work bench/out/calibration]
-        [--realdocs /tmp/rd-out] [--no-run] [--skip-generated]
+        [--holdout] [--realdocs /tmp/rd-out] [--no-run] [--skip-generated]
 
 Held-out generated packets (``--seed``; the calibration is fitted on seed 77 by
 ``models/train_field_confidence.py``) are degraded to each condition and run through
@@ -15,15 +15,13 @@ confidence, accuracy per bin) of all conditions pooled. ``--realdocs`` scores th
 JSONs that bench/realdocs.py wrote under its ``--out`` against the real documents' labels
 (with the confidences that run's ``confidence.calibrate`` gave them).
 
-2026-12-06 (fit: seed 77, 8 packets, text/scan/fax; held out: seed 9001, 6 packets), ECE
-off / all / ocr: text 0.126 / 0.002 / 0.126, scan 0.200 / 0.029 / 0.029, fax 0.187 /
-0.037 / 0.037, pooled 0.171 / 0.011 / 0.048. Real documents (bench/realdocs.py, 830
-values): off 0.030, all 0.133 (every text value ~0.99 but 86% right: generated text PDFs
-are read right 99.6% of the time, unseen layouts are not), ocr 0.026 (the 34 OCR'd values
-0.219 -> 0.086). With ``ocr`` on the 6 faxed packets reconciliation.mismatch went 6 -> 12
-(misreads, such as a profession read as two stray marks, that the raw scores kept below
-``rules.min_field_confidence``), 11 with ``min_confidence_to_flag`` 0.9: the default stays
-``off`` until the rules' thresholds are retuned on the calibrated scale.
+2026-12-06, helper H4 (fit: the raw values of bench/findings.py seed 9111, 12 packets per
+condition, held-out templates, six conditions; checked on seed 9201, never used before),
+ECE off / ocr / all: text 0.127 / 0.127 / 0.001, docx 0.104 / 0.104 / 0.009, scan 0.151 /
+0.010, rotated 0.156 / 0.010, photo 0.154 / 0.008, fax 0.176 / 0.026, pooled 0.148 / 0.036
+/ 0.009. Real documents (830 values, 34 OCR'd): off 0.031, ocr 0.029, all 0.131 (text
+values made ~0.99 where real unseen layouts are right 86%). Hence the default ``ocr``
+(docs/decisions.md). bench/findings.py prints the same table for its own runs.
 """
 
 from __future__ import annotations
@@ -60,7 +58,7 @@ def table(title: str, pairs: list[tuple[float, bool]]) -> list[dict]:
 
 def generated(args: argparse.Namespace, calibration: fc.Calibration) -> dict:
     outcomes = collect(args.seed, args.packets, args.conditions, Path(args.work), args.workers,
-                       run=not args.no_run)
+                       run=not args.no_run, holdout=args.holdout)
     print(f"{'condition':10s} {'values':>6s} {'right':>6s} " + " ".join(f"{m:>8s}" for m in _MODES))
     summary: dict = {"conditions": {}}
     for condition in sorted({o.condition for o in outcomes}):
@@ -76,9 +74,10 @@ def generated(args: argparse.Namespace, calibration: fc.Calibration) -> dict:
     return summary
 
 
-def real(results: Path, manifest_path: Path) -> list[dict]:
-    """The confidences in bench/realdocs.py's result JSONs (as its run's ``confidence.calibrate``
-    made them), against its labels."""
+def real(results: Path, manifest_path: Path, calibration: fc.Calibration) -> dict:
+    """bench/realdocs.py's result JSONs against its labels, under each ``confidence.calibrate``
+    mode applied here to the raw confidences: run bench/realdocs.py with the calibration off
+    (``CREDINTAKE_CONFIDENCE__CALIBRATE=off``), or its confidences are calibrated twice."""
     from realdocs import labels_for, packet_name
 
     manifest = json.loads(manifest_path.read_text())["files"]
@@ -87,8 +86,11 @@ def real(results: Path, manifest_path: Path) -> list[dict]:
         path = results / f"{packet_name(item['file'])}.json"
         if path.exists():
             outcomes += field_outcomes(json.loads(path.read_text()), labels_for(item))
-    return table("real documents (pipeline confidences)",
-                 [(o.confidence, o.correct) for o in outcomes])
+    print(f"\nreal documents: {len(outcomes)} values ({sum(o.ocr for o in outcomes)} OCR'd), "
+          f"{sum(o.correct for o in outcomes) / max(len(outcomes), 1):.3f} right; ECE "
+          + ", ".join(f"{m} {calibration_error(calibrated(outcomes, calibration, m)):.4f}" for m in _MODES))
+    return {mode: table(f"real documents, confidence.calibrate={mode}", calibrated(outcomes, calibration, mode))
+            for mode in _MODES}
 
 
 def main() -> None:
@@ -101,6 +103,8 @@ def main() -> None:
     parser.add_argument("--realdocs", type=Path, help="a bench/realdocs.py --out directory")
     parser.add_argument("--manifest", type=Path,
                         default=ROOT.parent / "shared" / "realdocs-dev" / "manifest.json")
+    parser.add_argument("--holdout", action="store_true",
+                        help="generate every document from the held-out templates")
     parser.add_argument("--skip-generated", action="store_true")
     parser.add_argument("--no-run", action="store_true",
                         help="score the batch results already under --work")
@@ -108,7 +112,7 @@ def main() -> None:
     calibration = fc.load()
     summary = {} if args.skip_generated else generated(args, calibration)
     if args.realdocs:
-        summary["realdocs"] = real(args.realdocs, args.manifest)
+        summary["realdocs"] = real(args.realdocs, args.manifest, calibration)
     Path(args.work).mkdir(parents=True, exist_ok=True)
     (Path(args.work) / "summary.json").write_text(json.dumps(summary, indent=1))
 

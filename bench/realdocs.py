@@ -14,6 +14,9 @@ committed: they belong to their owners.
 Entry matching for real CVs: a work-history entry is matched on its employer, or on its
 title where the label's employer is null (anonymised resumes print "Company Name"); an
 education entry on its institution, or its degree where the institution is not printed.
+Names match by ``credintake.evaluation.names_match``: a fragment cut off a name (its "Inc."
+alone) does not count. Of the matched entries the summary also gives how many got their
+title (work) or degree, and the training kind (internship/residency/fellowship), right.
 An insurance certificate is expected to raise ``malpractice.not_professional_liability``
 unless its record lists the rule under ``expected_findings_absent`` (it has a professional
 row). "With dates" also requires every date the label gives (start, end) to be equal, and no
@@ -34,10 +37,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from credintake.evaluation import PRF, Scores, SplitScore, calibration_error, field_outcomes, \
-    normalise, score_entries, score_packet, score_split
+    matched_entries, names_match, normalise, score_entries, score_packet, score_split, \
+    values_equal
+# the kind an application gives a CV's training line (rules/candidates.py owns the wording)
+from credintake.rules.candidates import _education_kind as education_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MANIFEST = ROOT.parent / "shared" / "realdocs-dev" / "manifest.json"
@@ -68,7 +72,7 @@ def _docx_pages(labels: dict[str, Any], result: dict[str, Any]) -> None:
 
 def _text(value: Any) -> str:
     value = value.get("value") if isinstance(value, dict) else value
-    return normalise("employer", value or "") if isinstance(value, str) else ""
+    return value if isinstance(value, str) else ""
 
 
 def _key(entry: dict[str, Any], kind: str) -> str:
@@ -87,15 +91,36 @@ def _plain(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def entry_match(want: dict[str, Any], got: dict[str, Any], kind: str, dates: bool) -> bool:
+    """The predicted entry names the labelled one (``names_match``: a fragment of the
+    name, such as its legal suffix alone, does not) and, with ``dates``, has its dates."""
     key = _key(want, kind)
-    if not key:
-        return False
-    candidates = [_key(got, kind), _alt_key(got, kind)]
-    if not any(c and fuzz.token_set_ratio(key, c) >= 85 for c in candidates):
+    if not key or not any(names_match(key, c) for c in (_key(got, kind), _alt_key(got, kind))):
         return False
     if not dates:
         return True
     return all(want.get(k) == _plain(got).get(k) for k in ("start_date", "end_date"))
+
+
+def entry_details(want: list[dict[str, Any]], got: list[dict[str, Any]], kind: str
+                  ) -> dict[str, list[int]]:
+    """Of the entries matched without dates, how many got their other values right:
+    [right, labelled]. ``title``/``degree`` only where the organisation was the key (a
+    title that matched itself proves nothing); ``kind`` of a training entry as the
+    application derives it from the degree wording (rules/candidates.py)."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    match = partial(entry_match, kind=kind, dates=False)
+    other = "title" if kind == "work_history" else "degree"
+    org = "employer" if kind == "work_history" else "institution"
+    for w, g in matched_entries(want, got, match):
+        if g is None:
+            continue
+        if w.get(other) and w.get(org):
+            out[other][1] += 1
+            out[other][0] += values_equal(other, w[other], g.get(other))
+        if kind == "education" and w.get("kind"):
+            out["kind"][1] += 1
+            out["kind"][0] += education_kind(g.get("degree")) == w["kind"]
+    return out
 
 
 def packet_name(file: str) -> str:
@@ -131,6 +156,7 @@ def run_batch(files: list[Path], workers: int, out: Path) -> None:
 def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str, Any]:
     scores, split = Scores(), SplitScore()
     entries: dict[str, PRF] = defaultdict(PRF)
+    details: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     not_professional: list[int] = [0, 0]
     confidences: list[tuple[float, bool]] = []  # every extracted value: (confidence, right)
     report: list[str] = []
@@ -151,6 +177,9 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
                 for dates in (True, False):
                     entries[f"{kind}{'' if dates else ' (no dates)'}"].add(
                         score_entries(want, got, partial(entry_match, kind=kind, dates=dates)))
+                for name, (right, total) in entry_details(want, got, kind).items():
+                    details[f"{kind}.{name}"][0] += right
+                    details[f"{kind}.{name}"][1] += total
                 if examples:
                     report.append(_entry_report(item["file"], kind, want, got))
         if item["doc_type"] == "malpractice_insurance":
@@ -161,7 +190,7 @@ def score(manifest: list[dict[str, Any]], out: Path, examples: bool) -> dict[str
             not_professional[0] += raised == wanted
         if examples:
             report.append(_field_report(item, main, got_doc))
-    return {"scores": scores, "split": split, "entries": entries,
+    return {"scores": scores, "split": split, "entries": entries, "entry_details": details,
             "not_professional": not_professional, "report": report, "confidences": confidences}
 
 
@@ -213,6 +242,8 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
                       for k, p in sorted(scores.per_field.items())},
         "entries": {k: [round(p.precision, 3), round(p.recall, 3), round(p.f1, 3)]
                     for k, p in sorted(result["entries"].items())},
+        "entry_values_of_matched": {k: f"{r}/{t}" for k, (r, t)
+                                    in sorted(result["entry_details"].items())},
         "split_pages": round(result["split"].accuracy, 3),
         "split_documents_exact": f"{result['split'].exact}/{result['split'].documents}",
         "classification_ece": round(scores.calibration_error(), 3),

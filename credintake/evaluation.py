@@ -169,30 +169,69 @@ def _score_fields(label: dict[str, Any], doc: dict[str, Any] | None, scores: Sco
 def score_entries(want: list[dict[str, Any]], got: list[dict[str, Any]],
                   match: Any = None) -> PRF:
     """Pairs labelled and predicted entries one to one, in label order. By default an entry
-    matches when its organisation fuzzy-matches and both dates are equal; ``match(want,
-    got)`` (got as plain values) replaces that test."""
+    matches when its organisation matches (``names_match``) and both dates are equal;
+    ``match(want, got)`` (got as plain values) replaces that test."""
+    pairs = matched_entries(want, got, match)
+    prf = PRF(tp=sum(g is not None for _, g in pairs), fn=sum(g is None for _, g in pairs))
+    prf.fp = len(got) - prf.tp
+    return prf
+
+
+def matched_entries(want: list[dict[str, Any]], got: list[dict[str, Any]],
+                    match: Any = None) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Each labelled entry with the predicted entry (plain values) it pairs with, or None;
+    the first unused predicted entry that ``match`` accepts, in label order."""
     match = match or _entry_match
     got_values = [{k: (v.get("value") if isinstance(v, dict) else v) for k, v in g.items()}
                   for g in got]
     unused = list(range(len(got_values)))
-    prf = PRF()
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for w in want:
         hit = next((i for i in unused if match(w, got_values[i])), None)
-        if hit is None:
-            prf.fn += 1
-        else:
+        if hit is not None:
             unused.remove(hit)
-            prf.tp += 1
-    prf.fp += len(unused)
-    return prf
+        pairs.append((w, got_values[hit] if hit is not None else None))
+    return pairs
 
 
 def _entry_match(want: dict[str, Any], got: dict[str, Any]) -> bool:
     org = "employer" if "employer" in want else "institution"
-    a, b = normalise("employer", want.get(org) or ""), normalise("employer", got.get(org) or "")
-    if fuzz.token_set_ratio(a, b) < 85:
+    if not names_match(want.get(org), got.get(org)):
         return False
     return all(want.get(k) == got.get(k) for k in ("start_date", "end_date"))
+
+
+# words that name no organisation by themselves: a legal form, a connector
+_GENERIC = frozenset({"inc", "llc", "pllc", "llp", "lp", "ltd", "pc", "p", "c", "co", "corp",
+                      "company", "the", "of", "and", "at", "for", "in", "a"})
+
+
+def names_match(want: Any, got: Any, cutoff: float = 85) -> bool:
+    """A predicted organisation name (or title) names the labelled one. It does when the two
+    are equal up to word order and small differences (``token_sort_ratio``); when the
+    prediction holds the whole labelled name and more (a degree run into the school's line);
+    when it is one whole comma- or dash-separated part of the label that reads as a name of
+    its own ("Riverbend Hospital" of "Sleep Laboratory, Riverbend Hospital"); or when it
+    names it with fewer words but at least two and at least half of its distinctive words
+    ("Mercy Hospital" for "Mercy Hospital of Springfield"). A fragment cut off a name
+    ("Inc." of "Example Health, Inc.", "University" of "University of California") does
+    not, which ``token_set_ratio`` alone would score 100."""
+    a, b = normalise("employer", want or ""), normalise("employer", got or "")
+    if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
+        return False
+    if fuzz.token_sort_ratio(a, b) >= cutoff:
+        return True
+    sig_a = [w for w in a.split() if w not in _GENERIC]
+    sig_b = [w for w in b.split() if w not in _GENERIC]
+    if len(sig_a) >= 2 and set(sig_a) <= set(b.split()):
+        return True
+    for part in re.split(r"\s*(?:[,;()]|\s[–—-]\s)\s*", str(want)):
+        words = [w for w in normalise("employer", part).split() if w not in _GENERIC]
+        if part[:1].isupper() and len(words) >= 2 and \
+                fuzz.token_sort_ratio(normalise("employer", part), b) >= cutoff:
+            return True
+    return fuzz.token_set_ratio(a, b) >= cutoff and len(sig_b) >= 2 \
+        and len(sig_b) >= 0.5 * len(sig_a)
 
 
 @dataclass
@@ -325,8 +364,7 @@ def _pair_entries(want: list[dict[str, Any]], got: list[dict[str, Any]]
         values = {k: (v.get("value") if isinstance(v, dict) else v) for k, v in row.items()}
         org = "employer" if "employer" in values else "institution"
         name = normalise("employer", values.get(org) or "")
-        hit = next((i for i in unused if name and fuzz.token_set_ratio(
-            name, normalise("employer", want[i].get(org) or "")) >= 85), None)
+        hit = next((i for i in unused if name and names_match(want[i].get(org), name)), None)
         if hit is None:
             hit = next((i for i in unused if values.get("start_date") and all(
                 want[i].get(k) == values.get(k) for k in ("start_date", "end_date"))), None)

@@ -92,6 +92,17 @@ class FindingScores:
             out.add(prf)
         return out
 
+    def merge(self, other: "FindingScores") -> None:
+        """Add another run's counts (the bench's summary over conditions)."""
+        for rule, prf in other.per_rule.items():
+            self.per_rule[rule].add(prf)
+        for name in ("lookalike_checks", "lookalike_fp", "severity_agree", "severity_total", "packets",
+                     "clean_packets", "low_confidence", "document_values"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.out_of_scope.update(other.out_of_scope)
+        for name in ("misses", "false_alarms", "lookalike_hits", "low_confidence_values"):
+            getattr(self, name).extend(getattr(other, name))
+
     @property
     def false_per_packet(self) -> float:
         """False alarms and look-alike hits of every rule, per packet (what a reviewer wades through)."""

@@ -119,7 +119,7 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
                                 seg.pages[0].number, index))
         doc_type = "other"
     with timer.stage("extract"):
-        extraction = _safe_extract(doc_type, seg, name, problems, index)
+        extraction = _safe_extract(doc_type, seg, name, problems, index, settings)
     problems.extend(Problem(n.kind, name, n.reason, n.page, index)  # type: ignore[arg-type]
                     for n in extraction.notices)
     restore_boxes(extraction.values(),
@@ -140,10 +140,10 @@ def _document(name: str, sha: str, seg: Segment, settings: Settings, timer: _Tim
 
 
 def _safe_extract(doc_type: str, seg: Segment, name: str, problems: list[Problem],
-                  index: int) -> Extraction:
+                  index: int, settings: Settings) -> Extraction:
     """Fields of one document; an extractor failure costs that document's fields only."""
     try:
-        return extract(doc_type, seg.pages)
+        return extract(doc_type, seg.pages, scorer=settings.field_scorer)
     except Exception as exc:  # noqa: BLE001 - one odd document must not lose the packet
         log.error("extractor failed: doc_type=%s error=%s", doc_type, type(exc).__name__)
         problems.append(Problem("unreadable", name,

@@ -69,7 +69,9 @@ _DAY_ORD = (rf"(?:(?:twenty|thirty)[\s-]*(?:{_ORDWORD})|{_ORDWORD}"
             r"|(?:twenty|thirty)[\s-]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _DAY = rf"(?P<day>\d{{1,2}}(?:\s?(?:st|nd|rd|th))?|{_DAY_ORD})"
 _YEAR_WORDS = rf"(?:(?:{_NUMWORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMWORD}))*)"
-_YEAR = rf"(?P<year>(?<!\d)\d{{4}}(?!\d)|{_YEAR_WORDS})"
+# Roman-numeral years of 1900-2099 in capitals, as wall diplomas engrave them ("MMX", "MCMXCIX")
+_ROMAN_YEAR = r"(?-i:(?<![A-Za-z])(?:MCM|MM)(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z]))"
+_YEAR = rf"(?P<year>(?<!\d)\d{{4}}(?!\d)|{_ROMAN_YEAR}|{_YEAR_WORDS})"
 _YEAR_LORD = r"(?:in\s+the\s+year\s+(?:of\s+our\s+lord\s+)?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -86,8 +88,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num", re.compile(r"(?<![\d./-])(?P<a>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*"
                        r"(?P<year>\d{4}|\d{2})(?![\d])")),
     # "March 2027", "Sept. 2019", "Jul '15", "Mar-2027"
-    ("my", re.compile(rf"\b{_MON}[\s,/-]*(?:(?P<year>(?<!\d)\d{{4}}(?!\d))|['’‘](?P<yy>\d{{2}})(?!\d))",
-                      re.I)),
+    ("my", re.compile(rf"\b{_MON}[\s,/-]*(?:(?P<year>(?<!\d)\d{{4}}(?!\d)|{_ROMAN_YEAR})|"
+                      rf"['’‘](?P<yy>\d{{2}})(?!\d))", re.I)),
     # "03/2027", "3-2027"
     ("my_num", re.compile(r"(?<![\d./-])(?P<mon>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})(?![\d/.-]\d)")),
     # "2015-07"
@@ -203,7 +205,18 @@ def _year(text: str | None, yy: str | None = None) -> int | None:
         if len(text) == 2:
             return 2000 + v if v < 70 else 1900 + v
         return v
-    return words_to_int(text)
+    return roman_to_int(text) or words_to_int(text)
+
+
+_ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_to_int(text: str) -> int | None:
+    """A Roman numeral in capitals ("MMX" -> 2010), or None when ``text`` is not one."""
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def _make(year: int | None, month: int | None, day: int | None, start: int,

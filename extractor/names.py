@@ -192,3 +192,39 @@ def name_similarity(a: str, b: str) -> float:
             first *= 0.5  # Jane is not Janet
     conflict = bool(pa.middle and pb.middle and not _initial_match(pa.middle, pb.middle))
     return 0.45 * last + 0.4 * first + (-10.0 if conflict else 15.0)  # Jane A is not Jane B
+
+
+_GLUED_CAMEL = re.compile(r"[A-Z][a-z'\-]+")
+
+
+def unglue_name(word: str, known: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """A person's name that OCR read without its spaces, split back into its words.
+
+    Scanned certificates and diplomas set the holder's name in wide or ornate type whose
+    word gaps OCR loses: "JaneMarieDoe" splits at its capitals when every part is a name
+    shape (a prefix such as "Mc" stays with the part after it); an all-capitals "JANEDOE"
+    splits only where a part is a name word the page prints elsewhere (``known``, in
+    capitals: the parent's name under the holder's on South Asian diplomas, a name typed
+    twice), because nothing else says where its words end. None when no split is shown."""
+    word = word.strip(" .,;:_-")
+    if not word.isalpha() or len(word) < 6:
+        return None
+    parts = _GLUED_CAMEL.findall(word)
+    if "".join(parts) == word and len(parts) >= 2:
+        merged: list[str] = []
+        for part in parts:
+            if merged and len(merged[-1]) < 3:
+                merged[-1] += part
+            else:
+                merged.append(part)
+        if 2 <= len(merged) <= 4 and all(len(p) >= 2 for p in merged):
+            return " ".join(merged)
+        return None
+    if not word.isupper():
+        return None
+    for name in sorted((k for k in known if len(k) >= 3 and k != word), key=len, reverse=True):
+        if word.endswith(name) and len(word) - len(name) >= 3:
+            return f"{word[:-len(name)]} {name}"
+        if word.startswith(name) and len(word) - len(name) >= 3:
+            return f"{name} {word[len(name):]}"
+    return None

@@ -5,7 +5,10 @@ labels and by the OCR words' confidence), not probabilities: on generated text P
 given 0.75 were right 100% of the time, on faxes values given 0.9 far less often.
 
 A logistic regression maps them to probabilities from what is known about each value: the
-extractor's confidence, the OCR text confidence, whether the page was OCR'd, and which field
+extractor's confidence (its logit, and a hinge below 0.5: most values are read at 0.7-0.9 and
+right alike, so one slope over the whole range was flat, and an institution the reader scored
+0.03 on a poor scan came out at 0.74; below 0.5 the extractor's doubt is steeper evidence),
+the OCR text confidence, whether the page was OCR'd, and which field
 it is (per-field offsets, also per field under OCR: a fax blurs a license number more than
 a year). It is fitted on the values of rightly typed documents, so the probability is that
 of the value being read right; whether the document's type is right is the separate
@@ -36,10 +39,10 @@ from pathlib import Path
 from credintake.contract import FieldValue
 from credintake.settings import ConfidenceSettings
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "field_confidence.json"
 #: The numeric features (``features``); the manifest records them, ``load`` checks them.
-NUMERIC = ("raw_logit", "text_confidence", "ocr", "entry")
+NUMERIC = ("raw_logit", "raw_low", "text_confidence", "ocr", "entry")
 
 
 class CalibrationError(RuntimeError):
@@ -62,7 +65,8 @@ def _logit(p: float) -> float:
 
 def features(confidence: float, ctx: ValueContext) -> dict[str, float]:
     """The value's features by name: the numeric ones, and one-hot ``key=`` / ``ocr_key=``."""
-    out = {"raw_logit": _logit(confidence),
+    raw = _logit(confidence)
+    out = {"raw_logit": raw, "raw_low": max(0.0, -raw),
            "text_confidence": 1.0 if ctx.text_confidence is None else ctx.text_confidence,
            "ocr": float(ctx.ocr), "entry": float(ctx.key.count(".") > 1),
            f"key={ctx.key}": 1.0}

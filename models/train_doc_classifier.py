@@ -1,6 +1,6 @@
 """Train the document classifier from generated documents and commit the artefact.
 
-    python -m credintake.models.train_doc_classifier [--seed 1] [--per-template 40]
+    python -m credintake.models.train_doc_classifier [--seed 1] [--per-type 200]
         [--per-recipe 40] [--exclude-holdout] [--out models/artifacts/doc_classifier.joblib]
 
 Two sources: the sample-docs templates, rendered and read back, and the training-text
@@ -8,7 +8,8 @@ recipes of models/training_texts (resumes of the whole care workforce, certifica
 issuers word them, and look-alike paper that is ``other``: blank forms, property and auto
 insurance, endorsements, compliance certificates, letters). The recipe (seed, documents per
 template and per recipe, templates used, noise rate, calibration) is written into the
-manifest. Each document contributes its whole text and, for multi-page documents, each
+manifest. Each doc type gets the same number of rendered documents, shared by its templates.
+Each document contributes its whole text and, for multi-page documents, each
 page on its own (the splitter classifies single pages). A share of samples gets OCR-like
 character noise so that scanned and faxed pages classify like clean ones, and every
 multi-line sample also appears with a third of its lines dropped and the rest shuffled, so
@@ -28,6 +29,7 @@ the manifest.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import time
 from collections.abc import Callable
@@ -64,24 +66,29 @@ def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
     return "".join(out)
 
 
-def training_texts(seed: int, per_template: int, keep: Callable[[str], bool],
+def training_texts(seed: int, per_type: int, keep: Callable[[str], bool],
                    noise_share: float = 0.3, per_recipe: int = 0) -> Samples:
     """Rendered sample documents, plus ``per_recipe`` documents per unit of weight of each
-    training-text recipe (models/training_texts), all augmented alike."""
-    rng = random.Random(seed)
+    training-text recipe (models/training_texts), all augmented alike. ``per_type`` rendered
+    documents per doc type, shared evenly by its templates: a type's weight in training does
+    not depend on how many templates the generator has for it (adding real-form templates to
+    five types must not tilt the classes towards them). Each template draws from its own
+    seeded rng, so adding or holding out a template leaves the other templates' samples as
+    they were."""
     settings = Settings()
     samples = Samples()
     for doc_type, template_ids in sorted(list_templates().items()):
-        for template_id in template_ids:
-            if not keep(template_id):
-                continue
-            for _ in range(per_template):
+        kept = [t for t in template_ids if keep(t)]
+        for template_id in kept:
+            rng = random.Random(f"{seed}:{template_id}")
+            for _ in range(math.ceil(per_type / len(kept))):
                 persona = make_persona(rng)
                 while not supports(persona, doc_type):
                     persona = make_persona(rng)
                 rendered = render_document(doc_type, template_id, persona, rng)
                 pages = read_file("train.pdf", rendered.pdf, settings).pages
                 _add(doc_type, template_id, [p.text for p in pages], rng, noise_share, samples)
+    rng = random.Random(f"{seed}:recipes")
     for name, doc_type, pages in recipe_documents(seed, per_recipe) if per_recipe else []:
         _add(doc_type, f"recipe/{name}", pages, rng, noise_share, samples)
     return samples
@@ -146,7 +153,8 @@ def unseen_group_fit(samples: Samples, seed: int, folds: int = 3) -> tuple[float
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--per-template", type=int, default=40)
+    parser.add_argument("--per-type", type=int, default=200,
+                        help="rendered documents per doc type, shared by its templates")
     parser.add_argument("--per-recipe", type=int, default=40,
                         help="documents per unit of recipe weight (models/training_texts)")
     parser.add_argument("--exclude-holdout", action="store_true",
@@ -154,12 +162,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=doc_classifier.ARTIFACT)
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    samples = training_texts(args.seed, args.per_template, keep_filter(args.exclude_holdout),
+    samples = training_texts(args.seed, args.per_type, keep_filter(args.exclude_holdout),
                              per_recipe=args.per_recipe)
     temperature, ece_before, ece_after = unseen_group_fit(samples, args.seed)
     clf = doc_classifier.train(samples.texts, samples.labels, args.seed)
     clf.temperature = temperature
-    recipe = {"seed": args.seed, "per_template": args.per_template, "per_recipe": args.per_recipe,
+    recipe = {"seed": args.seed, "per_type": args.per_type, "per_recipe": args.per_recipe,
               "recipes": sorted(RECIPES), "exclude_holdout": args.exclude_holdout,
               "samples": len(samples.texts), "generator": "credintake.sample_docs",
               "noise_share": 0.3, "temperature": temperature,

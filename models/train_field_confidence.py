@@ -3,6 +3,7 @@
     python -m credintake.models.train_field_confidence [--seed 77] [--packets 8]
         [--conditions text scan fax] [--workers 2] [--work bench/out/field_confidence]
         [--out models/artifacts/field_confidence.json] [--no-run]
+        [--findings-tag 9111_12_holdout --work bench/out/findings]   # a findings run's raw values
 
 Refit after changing an extractor (a few minutes: the scan and fax packets are OCR'd).
 Packets are generated from ``--seed`` (never the classifier's seed 1 nor the bench's 9001,
@@ -31,6 +32,7 @@ from credintake.evaluation import FieldOutcome, calibration_error, field_outcome
 from credintake.models import field_confidence as fc
 from credintake.sample_docs.conditions import LABEL_CONDITION, degrade_batch
 from credintake.sample_docs.generate import generate_batch
+from credintake.sample_docs.templates import HOLDOUT_TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Inverse regularisation strength: per-field offsets from a few dozen values each must
@@ -39,27 +41,47 @@ _C = 0.5
 
 
 def collect(seed: int, packets: int, conditions: list[str], work: Path, workers: int,
-                run: bool = True) -> list[FieldOutcome]:
+            run: bool = True, holdout: bool = False) -> list[FieldOutcome]:
     """Generate (once per work dir), degrade, run ``credintake batch`` with the calibration
-    off (``run=False``: use the results of the last run), judge every value."""
-    gen = work / f"gen_{seed}_{packets}"
+    off (``run=False``: use the results of the last run), judge every value. ``holdout``:
+    every document from the held-out templates (bench/calibration.py's check on layouts
+    the readers never saw)."""
+    tag = f"{seed}_{packets}{'_holdout' if holdout else ''}"
+    gen = work / f"gen_{tag}"
     if not (gen / "labels").exists():
         shutil.rmtree(gen, ignore_errors=True)
-        generate_batch(seed, packets, gen)
+        generate_batch(seed, packets, gen,
+                       template_filter=HOLDOUT_TEMPLATES.__contains__ if holdout else None)
     env = {**os.environ, "CREDINTAKE_CONFIDENCE__CALIBRATE": "off"}
     outcomes: list[FieldOutcome] = []
     for condition in conditions:
-        src = gen if condition == "text" else work / f"gen_{seed}_{packets}_{condition}"
+        src = gen if condition == "text" else work / f"gen_{tag}_{condition}"
         if condition != "text" and not (src / "labels").exists():
             shutil.rmtree(src, ignore_errors=True)
             degrade_batch(gen, src, condition, seed=seed)
-        out = work / f"results_{seed}_{packets}_{condition}_raw"
+        out = work / f"results_{tag}_{condition}_raw"
         if run:
             _batch(src / "packets", out, workers, env)
         want = LABEL_CONDITION[condition]
         for labels_path in sorted((src / "labels").glob("*.json")):
             labels = json.loads(labels_path.read_text())
             result = json.loads((out / f"{labels['packet_id']}.json").read_text())
+            outcomes += [o for o in field_outcomes(result, labels) if o.condition == want]
+    return outcomes
+
+
+def collect_findings(work: Path, tag: str, conditions: list[str]) -> list[FieldOutcome]:
+    """The raw values of a bench/findings.py run (its ``--work``; ``tag`` as it names its
+    folders, e.g. ``9111_12_holdout``): that bench reads every condition with the
+    calibration off and keeps the raw results, so no second OCR run is needed."""
+    outcomes: list[FieldOutcome] = []
+    for condition in conditions:
+        gen = work / (f"gen_{tag}" if condition == "text" else f"gen_{tag}_{condition}")
+        raw = work / f"raw_{tag}_{condition}"
+        want = LABEL_CONDITION[condition]
+        for labels_path in sorted((gen / "labels").glob("*.json")):
+            labels = json.loads(labels_path.read_text())
+            result = json.loads((raw / f"{labels['packet_id']}.json").read_text())
             outcomes += [o for o in field_outcomes(result, labels) if o.condition == want]
     return outcomes
 
@@ -101,12 +123,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=fc.ARTIFACT)
     parser.add_argument("--no-run", action="store_true",
                         help="refit from the batch results already under --work")
+    parser.add_argument("--findings-tag", metavar="SEED_PACKETS[_holdout]",
+                        help="fit on the raw results of a bench/findings.py run under --work instead")
     args = parser.parse_args(argv)
-    outcomes = collect(args.seed, args.packets, args.conditions, args.work, args.workers,
-                       run=not args.no_run)
+    if args.findings_tag:
+        outcomes = collect_findings(args.work, args.findings_tag, args.conditions)
+    else:
+        outcomes = collect(args.seed, args.packets, args.conditions, args.work, args.workers,
+                           run=not args.no_run)
     calibration = fit(outcomes)
     fitted = [(calibration.probability(o.confidence, context(o)), o.correct) for o in outcomes]
     recipe = {"seed": args.seed, "packets": args.packets, "conditions": args.conditions,
+              "findings_run": args.findings_tag,
               "values": len(outcomes), "right": sum(o.correct for o in outcomes),
               "raw_ece": round(calibration_error([(o.confidence, o.correct) for o in outcomes]), 4),
               "fitted_ece": round(calibration_error(fitted), 4), "C": _C,

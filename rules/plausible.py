@@ -52,14 +52,17 @@ def is_label(value: Any) -> bool:
     if " ".join(words) in known_terms():
         return False  # "Physician", "Valid": a whole value that a label word can also be
     exact = [k in labels for k in keys]
-    # A label garbled by a scan ("Reuew By"): every other word one letter off a long label word.
+    # A label garbled by a scan ("Reuew By", "UCENSE TYPE"): every other word one letter off
+    # a long label word, or two off a label word of seven letters or more (a fax merges "LI"
+    # into "U").
     return all(exact) or (any(exact) and all(
-        hit or (len(k) >= 5 and any(_one_off(k, label) for label in labels))
+        hit or (len(k) >= 5 and any(_garbled_label(k, label) for label in labels))
         for hit, k in zip(exact, keys)))
 
 
-def _one_off(a: str, b: str) -> bool:
-    return abs(len(a) - len(b)) <= 1 and OSA.distance(a, b) == 1
+def _garbled_label(word: str, label: str) -> bool:
+    edits = 2 if len(label) >= 7 and len(word) >= 6 else 1
+    return abs(len(word) - len(label)) <= edits and 0 < OSA.distance(word, label) <= edits
 
 
 def is_placeholder(value: Any) -> bool:

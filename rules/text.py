@@ -99,10 +99,37 @@ def text_score(a: str | None, b: str | None, kind: str | None = None, *,
     Mutual Insurance Company" is still no evidence of another carrier.
     """
     score = _score(normalise_text(a, kind), normalise_text(b, kind), kind, strict)
+    if kind in _INITIALISMS and score < _INITIALISM_SCORE and (initialism(a, b) or initialism(b, a)):
+        score = _INITIALISM_SCORE
     if kind == "carrier" and score < 100.0:
         score = max(score, _score(normalise_text(a, kind, keep_legal_form=True),
                                   normalise_text(b, kind, keep_legal_form=True), kind, strict))
     return score
+
+
+#: Kinds whose names are often printed as their initials: carriers on certificates of
+#: insurance ("MLMIC", a regional mutual's initials and its state), institutions on CVs.
+_INITIALISMS = frozenset({"carrier", "institution"})
+_INITIALISM_SCORE = 90.0
+_LINKING = frozenset({"of", "the", "and", "for", "at", "in"})
+
+
+def initialism(short: str | None, long_: str | None) -> bool:
+    """``short`` is ``long_`` written as its initials, maybe with a state or region after
+    them: "MLMIC" / "MLMIC New York" for "Medical Liability Mutual Insurance Company".
+    The initials must be printed in capitals, at least three of them, and stand for every
+    word of the long name (or every word but "of", "the", "and", ...)."""
+    if not short or not long_:
+        return False
+    printed = str(short).split()
+    words = _words(str(long_)).split()
+    if not printed or len(printed) > 3 or len(words) < 3:
+        return False
+    head = re.sub(r"[^A-Za-z]", "", printed[0])
+    if len(head) < 3 or not head.isupper() or head.lower() in _LINKING:
+        return False
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _LINKING)}
+    return head.lower() in initials
 
 
 def _score(na: str, nb: str, kind: str | None, strict: bool) -> float:

@@ -241,6 +241,11 @@ def _schedules(value: Any) -> list[str]:
     return sorted({t for t in re.split(r"[^0-9A-Za-z]+", str(value).upper()) if t})
 
 
+def schedule_set(value: Any) -> frozenset[str]:
+    """The DEA schedules a value lists ("2, 2N, 3" -> {"2", "2N", "3"})."""
+    return frozenset(_schedules(value))
+
+
 def _ratio(a: str, b: str) -> float:
     return float(fuzz.ratio(a, b))
 

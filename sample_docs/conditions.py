@@ -16,11 +16,17 @@ document is. ``degrade_packet`` copies one packet under a new root and rewrites 
   multi-page files become a PDF of the photos, as phone scanner apps save them.
 - ``docx``: only the CVs, written as Word files (``docx_cv.cv_docx``, flow or table
   layout); the label keeps what the DOCX prints (dates at month precision, "Present").
+- ``image_values``: still born-digital text PDFs, but the printed values are raster images
+  where their text was (``degrade.values_as_images``): each value pasted on its own, or a
+  cluster of values with their labels pasted as one picture (a table, a signature block).
+  The labels' ``boxes`` say where the values are; they still fit (nothing moved). The
+  label keeps ``condition: "text"`` (the file is a text-layer PDF, see docs/decisions.md)
+  and lists the fields drawn as pictures in ``image_fields``.
 - ``text``: copied unchanged.
 
 Each document label gets ``condition`` (text / scan / fax / photo / docx). ``boxes`` are
-dropped for degraded copies: they were measured on the born-digital page and no longer
-fit. Same source packet + same seed -> same bytes.
+dropped for degraded copies that move the page: they were measured on the born-digital
+page and no longer fit. Same source packet + same seed -> same bytes.
 
     python -m credintake.sample_docs.conditions --src GEN --out DIR --condition fax [--seed 1]
 """
@@ -42,10 +48,12 @@ from PIL import Image, ImageOps
 from credintake.sample_docs import degrade
 from credintake.sample_docs.docx_cv import cv_docx
 
-CONDITIONS = ("text", "scan", "rotated", "fax", "photo", "docx")
+CONDITIONS = ("text", "scan", "rotated", "fax", "photo", "docx", "image_values")
 #: the ``condition`` value a label gets under each bench condition
 LABEL_CONDITION = {"text": "text", "scan": "scan", "rotated": "scan", "fax": "fax",
-                   "photo": "photo", "docx": "docx"}
+                   "photo": "photo", "docx": "docx", "image_values": "text"}
+#: fields whose boxes lie within this many points (vertically) form one pasted block
+BLOCK_GAP_PT = 30.0
 PHOTO_DPI = 200  # a phone photo of a letter page holds about 2/3 of a 300 dpi scan
 CV_HEADER_FIELDS = ("name", "email", "phone", "npi")
 
@@ -78,6 +86,8 @@ def degrade_packet(src_root: Path, packet_id: str, dst_root: Path, condition: st
     if condition == "fax":
         out["documents"], out["fax_cover_pages"] = _fax(pdfs, files, labels["documents"], rng,
                                                         dst_dir)
+    elif condition == "image_values":
+        out["documents"] = _image_values(pdfs, files, labels["documents"], rng, dst_dir)
     elif condition == "docx":
         out["documents"] = _docx(labels["documents"], rng, dst_dir)
     else:
@@ -169,6 +179,76 @@ def _fax(pdfs: dict[str, bytes], files: list[str], documents: list[dict[str, Any
                     fax_resolution="fine" if fine else "standard")
            for d in documents]
     return out, [1]
+
+
+def _image_values(pdfs: dict[str, bytes], files: list[str], documents: list[dict[str, Any]],
+                  rng: random.Random, dst: Path) -> list[dict[str, Any]]:
+    """Every file with its documents' values pasted as pictures; labels keep their values
+    and boxes and name the fields that ended up inside a picture (``image_fields``: the
+    picked ones, and any other a grown or merged picture swallowed)."""
+    out = []
+    for name in files:
+        docs = [d for d in documents if d["file"] == name]
+        regions: dict[int, list[degrade.Box]] = {}
+        for doc in docs:
+            for page, box in _value_regions(doc, rng).values():
+                regions.setdefault(page - 1, []).append(box)
+        data, placed = degrade.values_as_images(pdfs[name], regions, rng) if regions \
+            else (pdfs[name], {})
+        (dst / name).write_bytes(data)
+        for doc in docs:
+            new = _relabel(doc, "text", name)
+            new["image_fields"] = sorted(
+                field for field, spot in doc.get("boxes", {}).items()
+                if any(degrade.meets(tuple(spot["bbox"]), box)
+                       for box in placed.get(spot["page"] - 1, [])))
+            out.append(new)
+    return out
+
+
+def _value_regions(doc: dict[str, Any], rng: random.Random
+                   ) -> dict[str, tuple[int, degrade.Box]]:
+    """The boxed fields of one document drawn as pictures, each with its page and the box
+    to paste: all of them (60%), or about half (a form partly typed, partly pasted), and in
+    a third of documents fields close together pasted as one block with their labels."""
+    boxes = {k: (v["page"], tuple(v["bbox"])) for k, v in sorted(doc.get("boxes", {}).items())}
+    if not boxes:
+        return {}
+    names = list(boxes)
+    if rng.random() >= 0.6 and len(names) > 1:
+        names = sorted(rng.sample(names, max(1, round(len(names) / 2))))
+    picked = {}
+    for name in names:  # a snip of the field: some margin, wider than tall
+        page, (x0, top, x1, bottom) = boxes[name]
+        picked[name] = (page, (x0 - rng.uniform(2, 12), top - rng.uniform(1, 4),
+                               x1 + rng.uniform(2, 12), bottom + rng.uniform(1, 4)))
+    if rng.random() < 0.35 and len(picked) > 1:
+        block = _block(picked, rng)
+        for name in block:
+            picked[name] = (picked[name][0], _block_box([picked[n][1] for n in block]))
+    return picked
+
+
+def _block(picked: dict[str, tuple[int, degrade.Box]], rng: random.Random) -> list[str]:
+    """Names of a run of picked fields on one page whose boxes are vertically close."""
+    order = sorted(picked, key=lambda n: (picked[n][0], picked[n][1][1]))
+    runs: list[list[str]] = [[order[0]]]
+    for name in order[1:]:
+        last = picked[runs[-1][-1]]
+        page, box = picked[name]
+        if page == last[0] and box[1] - last[1][3] <= BLOCK_GAP_PT:
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return rng.choice(runs)
+
+
+def _block_box(boxes: list[degrade.Box]) -> degrade.Box:
+    """One picture over several values and the labels printed left of them (a table row's
+    caption): the union widened 150 points to the left, never past the margin."""
+    x0 = min(b[0] for b in boxes)
+    return (max(18.0, x0 - 150.0), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
 
 
 def docx_label(label: dict[str, Any]) -> dict[str, Any]:

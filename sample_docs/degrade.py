@@ -12,17 +12,25 @@ what was printed (the label) is read back from the degraded copy:
 - ``phone_photo``: mild perspective, uneven light, a desk around the page, JPEG whose
   pixels are stored sideways with an EXIF orientation tag that turns them upright.
 - ``upside_down``: the page turned 180 degrees.
+- ``values_as_images``: a born-digital PDF whose printed values (a pasted table, a
+  signature block, a stamped number) are raster images in place of their text, as
+  e-signature tools, pasted screenshots and "print to PDF" of filled forms make them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
 from collections.abc import Iterator
 from io import BytesIO
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points, origin top-left
 
 FAX_X_DPI = 204
 FAX_STANDARD_Y_DPI = 98
@@ -242,4 +250,140 @@ def image_pdf(pages: list[Image.Image]) -> bytes:
     dpi = float(pages[0].info.get("dpi", (300, 300))[0])
     first.save(buf, "PDF", save_all=True, resolution=dpi,
                append_images=[p.convert("L") for p in pages[1:]])
+    return buf.getvalue()
+
+
+def values_as_images(pdf: bytes, regions: dict[int, list[Box]], rng: random.Random
+                     ) -> tuple[bytes, dict[int, list[Box]]]:
+    """``pdf`` with each region of ``regions`` (0-based page index -> boxes) drawn as a raster
+    image and its text taken out of the text layer; the rest of the page is untouched.
+    Returns the new PDF and the boxes of the pictures placed on each page.
+
+    A region grows to whole text objects (a value printed in one run with its label or
+    inside a sentence goes into the picture with them: a pasted line never cuts a word), and
+    regions that then touch are merged into one picture (a pasted table). Each picture is
+    the original page's pixels in that box at 150-300 dpi, sometimes blurred a little and
+    sometimes JPEG-compressed, placed exactly where the text was."""
+    document = pdfium.PdfDocument(pdf)
+    placed: dict[int, list[Box]] = {}
+    try:
+        for index in sorted(regions):
+            page = document[index]
+            try:
+                placed[index] = _paste_over(document, page, regions[index], rng)
+            finally:
+                page.close()
+        buf = BytesIO()
+        document.save(buf)
+        return _fixed_id(buf.getvalue()), placed
+    finally:
+        document.close()
+
+
+_TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+
+
+def _fixed_id(pdf: bytes) -> bytes:
+    """pdfium writes a random file identifier on every save: both halves are replaced by a
+    digest of the bytes before them, same length, so the offsets still hold and the same
+    seed gives the same bytes."""
+    def fixed(m: re.Match[bytes]) -> bytes:
+        digest = hashlib.md5(pdf[:m.start()], usedforsecurity=False).hexdigest().upper()
+        first = (digest * 4)[:len(m.group(1))].encode()
+        second = (digest[::-1] * 4)[:len(m.group(2))].encode()
+        return m.group(0).replace(m.group(1), first, 1).replace(m.group(2), second, 1)
+    return _TRAILER_ID.sub(fixed, pdf)
+
+
+def _paste_over(document: pdfium.PdfDocument, page: pdfium.PdfPage, boxes: list[Box],
+                rng: random.Random) -> list[Box]:
+    """Paste ``boxes`` (grown and merged) over ``page``; returns the pictures' boxes."""
+    width, height = page.get_size()
+    texts = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        texts.append((obj, (left, height - top, right, height - bottom)))
+    grown = [_grow(box, [b for _, b in texts]) for box in boxes]
+    merged = _merge(grown, [b for _, b in texts])
+    merged = [(max(0.0, x0), max(0.0, t), min(width, x1), min(height, b))
+              for x0, t, x1, b in merged]
+    pictures = [(_picture(page, box, width, height, rng), box) for box in merged]
+    for obj, bounds in texts:
+        if any(meets(bounds, box) for box in merged):
+            page.remove_obj(obj)
+            obj.close()
+    for data, box in pictures:
+        image = pdfium.PdfImage.new(document)
+        if data[:2] == b"\xff\xd8":
+            image.load_jpeg(BytesIO(data), pages=[page], inline=False)
+        else:
+            with Image.open(BytesIO(data)) as pil:
+                bitmap = pdfium.PdfBitmap.from_pil(pil.convert("RGB"))
+            image.set_bitmap(bitmap, pages=[page])
+            bitmap.close()
+        x0, top, x1, bottom = box
+        image.set_matrix(pdfium.PdfMatrix().scale(x1 - x0, bottom - top)
+                         .translate(x0, height - bottom))
+        page.insert_obj(image)
+    page.gen_content()
+    return merged
+
+
+def meets(a: Box, b: Box) -> bool:
+    """The two boxes overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _grow(box: Box, texts: list[Box]) -> Box:
+    """``box`` widened to every text object it touches, until it touches no new one."""
+    for _ in range(8):
+        grown = box
+        for other in texts:
+            if meets(grown, other):
+                grown = _union(grown, other)
+        if grown == box:
+            break
+        box = grown
+    return box
+
+
+def _merge(boxes: list[Box], texts: list[Box]) -> list[Box]:
+    """Boxes that overlap become one (grown again to the text objects it then touches)."""
+    boxes = list(boxes)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                if meets(boxes[i], boxes[j]):
+                    boxes[i] = _grow(_union(boxes[i], boxes[j]), texts)
+                    del boxes[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return boxes
+
+
+def _picture(page: pdfium.PdfPage, box: Box, width: float, height: float,
+             rng: random.Random) -> bytes:
+    """The page's pixels inside ``box`` as PNG or JPEG bytes, at a random 150-300 dpi."""
+    dpi = rng.choice((150, 200, 240, 300))
+    x0, top, x1, bottom = box
+    bitmap = page.render(scale=dpi / 72, crop=(x0, height - bottom, width - x1, top))
+    try:
+        image = bitmap.to_pil().convert("RGB")
+    finally:
+        bitmap.close()
+    if rng.random() < 0.3:
+        image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))
+    buf = BytesIO()
+    if rng.random() < 0.5:
+        image.save(buf, "JPEG", quality=rng.randint(60, 90), dpi=(dpi, dpi))
+    else:
+        image.save(buf, "PNG", dpi=(dpi, dpi))
     return buf.getvalue()

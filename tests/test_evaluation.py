@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from credintake.evaluation import PRF, Scores, score_entries, score_packet, values_equal
+from credintake.evaluation import PRF, Scores, names_match, score_entries, score_packet, \
+    values_equal
 
 
 def test_prf_arithmetic() -> None:
@@ -28,6 +29,25 @@ def test_entries_match_on_organisation_and_both_dates() -> None:
             "end_date": {"value": "2014"}}]
     prf = score_entries(want, got)
     assert (prf.tp, prf.fp, prf.fn) == (1, 1, 1)
+
+
+def test_a_fragment_of_a_name_does_not_match_the_name() -> None:
+    assert names_match("Lakeside Health, Inc.", "Lakeside Health Inc")
+    assert names_match("Mercy Hospital of Springfield", "Mercy Hospital")
+    assert names_match("Department of Surgery, Riverbend Hospital",
+                       "Riverbend Hospital, Department of Surgery")
+    assert not names_match("Lakeside Health, Inc.", "Inc.")
+    assert not names_match("Riverbend University School of Medicine", "Medicine")
+    assert not names_match("University of California", "University")
+    assert names_match("Sleep Laboratory, Riverbend Hospital", "Riverbend Hospital")
+    assert names_match("Riverbend University", "RIVERBEND UNIVERSITY St. Jude Campus")
+    assert not names_match("RN in Skilled, Assisted, and Home Settings", "and Home Settings")
+    assert not names_match("Lakeside Health, Inc.", "President and Co-Founder")
+    assert not names_match("", "")
+    got = [{"employer": {"value": "Inc."}, "start_date": {"value": "2014-11"},
+            "end_date": {"value": "2017-12"}}]
+    want = [{"employer": "Lakeside Health, Inc.", "start_date": "2014-11", "end_date": "2017-12"}]
+    assert (score_entries(want, got).tp, score_entries(want, got).fp) == (0, 1)
 
 
 def test_score_packet_pairs_documents_by_file_and_pages() -> None:

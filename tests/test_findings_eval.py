@@ -62,6 +62,18 @@ def test_low_confidence_is_counted_apart_and_false_findings_per_packet() -> None
     assert "f.tif p.2" in s.low_confidence_values[0]
 
 
+def test_merge_adds_conditions_together() -> None:
+    a, b = FindingScores(), FindingScores()
+    labels = _labels(["expired_license"], [("expiration.expired", "licenses.expiration_date")])
+    score_findings({"findings": [_f("expiration.expired", "licenses.expiration_date")]}, labels, a)
+    score_findings({"findings": [_f("expiration.expired", "dea.expiration_date")]}, labels, b)
+    a.merge(b)
+    prf = a.per_rule["expiration.expired"]
+    assert (prf.tp, prf.fn, prf.fp) == (1, 1, 1)
+    assert a.packets == 2 and a.false_per_packet == 0.5
+    assert len(a.misses) == 1 and len(a.false_alarms) == 1
+
+
 def test_value_eq() -> None:
     assert value_eq("expiration_date", "2027-03-31", "2027-03")
     assert not value_eq("expiration_date", "2027-03-31", "2027-04")

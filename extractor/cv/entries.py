@@ -27,6 +27,7 @@ from credintake.contract import FieldValue
 from credintake.extractor.cv.lexicon import COLUMN_HEADINGS
 from credintake.extractor.cv.phrases import (
     SCHOOL_NOUNS,
+    TITLE_NOUNS,
     Place,
     Scores,
     find_degree,
@@ -62,6 +63,20 @@ _SPACED_MONTH = re.compile(r"(?<=[,:]\s)(?P<m>0?[1-9]|1[0-2])\s(?P<y>(?:19|20)\d
 # "Full-time", "Per diem", "Night shift": the terms of a job, printed where its title may be
 _TERMS = re.compile(r"(?i)(?:full|part)[\s-]*time|per[\s-]+diem|contract(?:ual)?|temporary"
                     r"|permanent|remote|hybrid|on[\s-]?site|(?:day|night|rotating)\s+shifts?")
+# A company's legal form printed after its name and a comma; the dotted "P.A.", "S.C." only
+# (a bare "PA", "SC" after a comma is a state)
+_LEGAL_FORM = re.compile(r"(?:Inc|INC|Incorporated|LLC|L\.L\.C|PLLC|LLP|Ltd|LTD|Limited|Corp|"
+                         r"P\.\s?C|PC|P\.\s?A|S\.\s?C|N\.\s?A|GmbH)\.?(?=$|[\s,;|)\]\t])")
+# A postgraduate trainee's position printed where a program's degree would be (institutional
+# CVs list "Intern, Internal Medicine" / "Fellow, Critical Care" under postgraduate training)
+_TRAINEE_POSITION = re.compile(
+    r"(?i)(?:(?:[A-Z][\w/&-]*\s+){0,4})?(?:chief\s+|senior\s+|junior\s+)?"
+    r"(?:intern|sub-?intern|resident|fellow|registrar)(?:\s*\(?PGY-?\d\)?)?")
+# "1. ", "iv) ", "b) ": a letter or a lone "I" only with ")", as "B. Braun", "A. I. duPont"
+# are names that open with an initial
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|(?:ii|iii|iv|vi{0,3}|ix|xi{0,3})\.|"
+                          r"(?:II|III|IV|VI{0,3}|IX|XI{0,3})\.|[ivxIVX]{1,4}\)|[a-hA-H]\))\s+(?=[A-Z])")
+_CONNECTOR_START = re.compile(r"(?:of|and|for|at|in|on|the|de|del|&)\s+\S")
 _OPEN_WORD = re.compile(r"(?i)present|current(?:ly)?|nowadays|now|today|ongoing|to date|date")
 
 
@@ -330,6 +345,9 @@ def fragments(row: Row, masked: list[tuple[int, int]]) -> list[Fragment]:
     for m in _SEPARATORS.finditer(text):
         for k in range(*m.span()):
             keep[k] = False
+    marker = _LIST_MARKER.match(text)  # "1. Residency in ...": the list's number is no value
+    for k in range(*(marker.span() if marker else (0, 0))):
+        keep[k] = False
     for m in _AT.finditer(text):
         left = re.split(r"\t|[|•·;,]", text[:m.start()])[-1]
         if is_title(left):
@@ -350,9 +368,13 @@ def fragments(row: Row, masked: list[tuple[int, int]]) -> list[Fragment]:
 
 
 def _comma_split(row: Row, start: int, end: int) -> list[Fragment]:
+    """Pieces between commas; a comma before a legal form ("Lakeside Health, Inc.",
+    "Smith & Lee, P.C.") is inside the name it belongs to."""
     pieces: list[Fragment] = []
     pos = start
     for m in re.finditer(r",\s*", row.text[start:end]):
+        if _LEGAL_FORM.match(row.text, start + m.end(), end):
+            continue
         pieces.append(Fragment(row, pos, start + m.start()))
         pos = start + m.end()
     pieces.append(Fragment(row, pos, end))
@@ -516,12 +538,16 @@ def _run_on(previous: tuple[Row, list[Fragment]], row: Row, own: list[Fragment],
             frags: list[Fragment], right: float) -> list[Fragment]:
     """A one-column headline wrapped at the right margin ("... | 2015 – 2017 Department
     of Transplant" over "Surgery, Cedars Medical" over "Center, Los Angeles, CA": LaTeX
-    CVs): the phrase cut at the line end goes on with the first phrase of the next line."""
+    CVs): the phrase cut at the line end goes on with the first phrase of the next line,
+    which is known by the margin, or by the connector it opens with."""
     above, above_frags = previous
     if not (own and above_frags and len(above.cells) == 1 and len(row.cells) == 1):
         return own
     last, first = above_frags[-1], own[0]
-    if above.bbox()[2] < right - 1.5 * above.height or row.top - above.bottom > 0.8 * above.height \
+    # a line opening with a lowercase connector ("of California - Santa Barbara") goes on
+    # with the phrase above wherever that line ended: no phrase of its own starts so
+    wrapped = above.bbox()[2] >= right - 1.5 * above.height or _CONNECTOR_START.match(row.text)
+    if not wrapped or row.top - above.bottom > 0.8 * above.height \
             or above.text[last.end:].strip() not in ("", SOFT_HYPHEN) \
             or row.text[:first.start].strip():
         return own
@@ -577,21 +603,31 @@ def _title_by_position(entry: Entry, scored: list[tuple[Fragment, Scores]],
                        employer: Fragment) -> tuple[Fragment, Scores] | None:
     """The job title the lexicon does not know ("Ward In-charge"), read from where
     designed resume templates print it: under a dated employer line ("Mayo Hospital,
-    Lahore   04/2019 - 09/2022" over "Ward In-charge"), or on the dated line over the
-    employer's. That line must hold one short phrase, no organisation, degree or number."""
+    Lahore   04/2019 - 09/2022" over "Ward In-charge"), on the dated line over the
+    employer's, or over the employer's line when title, employer, place and dates are
+    stacked (institutional CV templates). That line must hold one short phrase, no degree
+    or number, and no organisation word unless a title noun ends it."""
     rows = headline_rows(entry)
     k = rows.index(entry.anchor.row)
+    e = rows.index(employer.row) if employer.row in rows else -1
     if employer.row is entry.anchor.row and k + 1 < len(rows):
         other = rows[k + 1]
     elif k + 1 < len(rows) and employer.row is rows[k + 1]:
         other = entry.anchor.row
+    elif 0 < e < k:
+        # title / employer / place / dates stacked on four lines (institutional CV
+        # templates): the line over the employer's
+        other = rows[e - 1]
     else:
         return None
     phrases = [(f, s) for f, s in scored if f.row is other]
     if len(phrases) != 1:
         return None
     f, s = phrases[0]
-    if s.org > 0 or len(f.text.split()) > 6 or re.search(r"\d", f.text) or find_degree(f.text) \
+    words = f.text.split()
+    # "Outcomes Group Research Assistant": an organisation word inside, a title noun last
+    named = s.org > 0 and words[-1].lower().strip(".,") not in TITLE_NOUNS
+    if named or len(words) > 6 or re.search(r"\d", f.text) or find_degree(f.text) \
             or _TERMS.fullmatch(f.text.strip()):
         return None
     return f, s
@@ -637,9 +673,12 @@ def education_fields(entry: Entry) -> Fields:
         if span is None:
             continue
         s = score(f.text)
-        cand = f if s.org < 2.0 else Fragment(f.row, f.start + span[0], f.start + span[1])
+        whole = s.org < 2.0 or (span[0] == 0 and _school_elsewhere(f, frags))
+        cand = f if whole else Fragment(f.row, f.start + span[0], f.start + span[1])
         if degree is None or (cand.row is degree.row and len(cand.text) > len(degree.text)):
             degree = cand  # the first line's (a later one lists certifications, honours)
+    if degree is None:  # "Resident, Internal Medicine": the trainee's position names the program
+        degree = next((f for f in frags if _TRAINEE_POSITION.fullmatch(f.text.strip())), None)
     if degree is None:  # "Certifcate : Phlebotomy": the resume site's degree slot
         slot = next((f for f in frags if COLON_DEGREE.match(f.row.text[f.start:])), None)
         if slot is not None:
@@ -659,6 +698,14 @@ def education_fields(entry: Entry) -> Fields:
     elif degree is not None:
         out.update(_school_fallback(frags, degree))
     return out
+
+
+def _school_elsewhere(frag: Fragment, frags: list[Fragment]) -> bool:
+    """Another line of the entry names the school, so an organisation word in a line that
+    opens with the degree is its subject ("MS Health and Clinical Informatics" under the
+    university's line, institutional CVs), not a school run into the degree line."""
+    return any(f.row is not frag.row and score(f.text).org >= 2.0 and not find_degree(f.text)
+               for f in frags)
 
 
 def _school_fallback(frags: list[Fragment], degree: Fragment) -> Fields:
@@ -696,8 +743,10 @@ def _institution_of(frag: Fragment, degree: Fragment | None) -> Fragment:
 
 
 def _with_specialty(degree: Fragment, frags: list[Fragment]) -> Fragment:
-    """'Residency' + ', Psychiatry' (cut apart at the comma) is one program."""
-    if not re.fullmatch(r"(?i)(?:residency|fellowship|internship)(?: program)?", degree.text):
+    """'Residency' + ', Psychiatry', 'Fellow' + ', Critical Care' (cut apart at the comma)
+    is one program."""
+    if not re.fullmatch(r"(?i)(?:residency|fellowship|internship)(?: program)?", degree.text) \
+            and not _TRAINEE_POSITION.fullmatch(degree.text):
         return degree
     nxt = next((f for f in frags if f.row is degree.row and f.start > degree.end), None)
     if nxt is None or degree.row.text[degree.end:nxt.start].strip() not in (",", ":", "-", "–"):

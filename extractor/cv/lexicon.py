@@ -88,6 +88,18 @@ OTHER_HEAD_WORDS = frozenset({
     "abstracts", "posters", "privileges", "summary", "profile", "objective", "bibliography",
     "achievements", "organizations", "hobbies",
 })
+#: Words of an outline sub-heading inside a section ("A. Undergraduate", "B. Graduate and
+#: Professional", "C. Clinical Fellowships", "D. Postdoctoral Appointments"): institutional
+#: CV templates of academic medical centres letter or number the parts of a section.
+OUTLINE_WORDS = frozenset({
+    "undergraduate", "graduate", "professional", "postgraduate", "post-graduate", "internship",
+    "internships", "residency", "residencies", "fellowship", "fellowships", "clinical",
+    "research", "postdoctoral", "post-doctoral", "appointments", "appointment", "training",
+    "medical", "education", "other", "degrees", "degree", "school", "schools", "employment",
+    "positions", "academic", "hospital", "visiting", "major", "and", "or", "&", "of",
+    "continuing", "faculty", "current", "previous", "past", "primary", "secondary",
+    "certificates", "programs", "premedical", "pre-medical",
+})
 #: Column headings of tabular CVs ("Dates | Position | Institution").
 COLUMN_HEADINGS = frozenset({
     "dates", "date", "from", "to", "start", "end", "years", "year", "period", "duration",
@@ -184,6 +196,7 @@ DEGREE_PATTERNS = (
     r"\b[a-z]+(?: [a-z&]+){0,4} (?:residency|fellowship|internship)(?: program)?\b",
     r"\bcertific(?:ate|ation)(?: of [a-z ]{2,40}[a-z]| in [a-z ]{2,40}[a-z])?\b",
     r"\bdiploma\b",
+    r"\bpost[- ]?bac(?:calaureate|c)?\b(?: (?:pre-?medical )?(?:program|certificate|studies))?",
 )
 #: Degree abbreviations, matched case-sensitively ("MD", "M.D.", "Ph.D.", "PA-C").
 DEGREE_ABBREVIATIONS = (

@@ -51,6 +51,9 @@ TITLE_NOUNS = frozenset({
     "coder", "auditor", "reviewer", "planner", "liaison", "marketer", "emt", "cna",
     "paramedic", "phlebotomist", "sonographer", "dietitian", "nutritionist", "employee",
     "faculty",
+    # jobs before or beside medicine (physicians' and informaticians' CVs)
+    "developer", "programmer", "founder", "cofounder", "owner", "executive", "entrepreneur",
+    "editor", "designer",
 })
 #: Nouns a school's name ends with or opens ("Universidad de ...") in an education line.
 SCHOOL_NOUNS = frozenset({

@@ -22,16 +22,19 @@ from rapidfuzz import fuzz, process
 from credintake.extractor.cv.lexicon import (
     ORG_WORDS,
     OTHER_HEAD_WORDS,
+    OUTLINE_WORDS,
     SECTION_KINDS,
     STRONG_ORG_WORDS,
     TITLE_HEADS,
 )
-from credintake.extractor.cv.phrases import TITLE_NOUNS, find_degree, find_place
+from credintake.extractor.cv.phrases import TITLE_NOUNS, find_degree, find_place, score
 from credintake.extractor.cv.rows import Row
 
 _NAMES = sorted(SECTION_KINDS, key=len, reverse=True)
 _LETTER_SPACED = re.compile(r"(?:\w +){3,}\w")
 _SQUEEZED = {n.replace(" ", ""): n for n in SECTION_KINDS}
+_OUTLINE = re.compile(r"^\s*(?:[A-Ha-h]|[IVX]{1,4}|\d{1,2})[.)]\s+"
+                      r"(?P<rest>[A-Za-z][^\d,;:]*?)\s*:?\s*$")
 
 
 @dataclass
@@ -137,9 +140,24 @@ def split_sections(rows: list[Row]) -> list[Section]:
         kind = headings.get(id(row))
         if kind:
             sections.append(Section(kind, row))
-        else:
+        elif not (sections[-1].kind in ("education", "work_history") and is_outline_heading(row)):
             sections[-1].rows.append(row)
     return [s for s in sections if s.heading is not None or s.rows]
+
+
+def is_outline_heading(row: Row) -> bool:
+    """A lettered or numbered sub-heading that names a part of its section ("A. Internship
+    and Residencies", "II. Education", "3) Clinical Fellowships"): section structure, never
+    an entry or a degree. A numbered entry ("1. Residency in Surgery, Mayo Clinic, 2015 -
+    2018") has a date, a comma, an organisation or a place and stays content."""
+    m = _OUTLINE.match(row.text.replace("\t", " "))
+    if m is None:
+        return False
+    rest = m.group("rest")
+    words = rest.lower().replace("/", " ").split()
+    if not 1 <= len(words) <= 6 or find_place(rest) or score(rest).org >= 2.0:
+        return False
+    return section_kind(rest)[0] is not None or all(w in OUTLINE_WORDS for w in words)
 
 
 def _split_side_headings(rows: list[Row]) -> list[Row]:

@@ -9,6 +9,7 @@ free rows where professional liability or any other line is typed); a band's pol
 dates and limits are its words in the matching column. Values sit anywhere in their band
 (the 2010 edition centres them vertically in a tall row, the 2016 edition prints them on
 the row's first line). OCR words have boxes too, so scans and faxes are read the same way.
+Stacked free rows (several typed lines of one policy) each keep their own amount line.
 """
 
 from __future__ import annotations
@@ -114,8 +115,8 @@ def _header_hits(page: Page) -> list[tuple[str, Word, Word]]:
     only lines made mostly of header words count (the fine print above the grid also says
     "LIMITS SHOWN MAY HAVE BEEN REDUCED")."""
     hits = []
-    for line in page.lines:
-        words, i, found, covered = line.words, 0, [], 0
+    for line in visual_lines(page):
+        words, i, found, covered = line, 0, [], 0
         while i < len(words):
             for n in (3, 2, 1):
                 if i + n <= len(words):
@@ -179,13 +180,14 @@ def _both_dates(cols: dict[str, tuple[float, float]]) -> dict[str, tuple[float, 
 def _grid_bottom(page: Page, top: float) -> float:
     """Where the description box or the certificate holder starts (the WC row's own
     "DESCRIPTION OF OPERATIONS below" is not that box)."""
-    for line in sorted(page.lines, key=lambda ln: ln.bbox[1]):
-        text = _compact(line.text)
-        if line.bbox[1] <= top:
+    for line in visual_lines(page):
+        text = _compact(" ".join(w.text for w in line))
+        line_top = min(w.top for w in line)
+        if line_top <= top:
             continue
         if (text.startswith("descriptionofoperations") and not text.endswith("below")) \
                 or text.startswith("certificateholder") or text.startswith("specialprovisions/"):
-            return line.bbox[1]
+            return line_top
     return page.height
 
 
@@ -231,11 +233,39 @@ def _lines(words: list[Word]) -> list[list[Word]]:
     """Words grouped into visual lines by their vertical centres."""
     out: list[list[Word]] = []
     for w in sorted(words, key=lambda w: _center(w)[1]):
-        if out and abs(_center(w)[1] - _center(out[-1][0])[1]) <= 0.45 * max(out[-1][0].height, 4.0):
+        if out and abs(_center(w)[1] - _center(out[-1][0])[1]) <= 0.45 * max(out[-1][0].height, w.height, 4.0):
             out[-1].append(w)
         else:
             out.append([w])
     return [sorted(line, key=lambda w: w.x0) for line in out]
+
+
+def visual_rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows by their coordinates alone, each row left to right: a form's
+    boxes read the same whatever order the text layer emits its words in (some agency
+    systems write certificates bottom-up, or with a flipped text matrix whose word boxes
+    come out upside down) and however the page's lines were segmented."""
+    return _lines([upright(w) for w in words])
+
+
+def visual_lines(page: Page) -> list[list[Word]]:
+    """The page's visual rows cut where the gap between words is much wider than a space."""
+    out: list[list[Word]] = []
+    for row in visual_rows(page.words):
+        out.append([row[0]])
+        for prev, w in zip(row, row[1:]):
+            if w.x0 - prev.x1 > 1.6 * max(w.height, 4.0):
+                out.append([w])
+            else:
+                out[-1].append(w)
+    return out
+
+
+def upright(w: Word) -> Word:
+    """A word whose box has top and bottom swapped (a flipped text matrix), set right."""
+    if w.top <= w.bottom:
+        return w
+    return Word(w.text, w.x0, w.bottom, w.x1, w.top, w.conf)
 
 
 def _kind(text: str) -> str | None:
@@ -259,26 +289,67 @@ class _Start:
     top: float
     height: float
     last_bottom: float
+    free: bool = False  # a typed free row (professional or any other line), not a printed one
+    paid: bool = False  # an amount of its own is level with one of its label lines
+    shares: bool = False  # no policy or dates of its own: those typed once on the row above
+
+
+_STANDARD_KINDS = frozenset(("general", "auto", "umbrella", "workers"))
 
 
 def read_rows(grid: Grid) -> list[Row]:
     """The grid's coverage rows, top to bottom, each with its band's values."""
     zones = _zones(grid)
-    words = [w for w in grid.page.words if grid.top < _center(w)[1] < grid.bottom]
+    words = [upright(w) for w in grid.page.words if grid.top < _center(w)[1] < grid.bottom]
     left = [w for w in words if _in(zones["left"], _center(w)[0])]
     if "ltr" not in zones and left:
         # no INSR LTR header read ("INSR LTRTYPE OF INSURANCE"): the letter leads the row
         zones["ltr"] = (-1e9, min(w.x0 for w in left) + 10)
     data = [w for w in words if (_in(zones["number"], _center(w)[0]) and _id_like(w))
             or (_in(zones["dates"], _center(w)[0]) and _is_date(w))]
-    starts = _row_starts(_lines(left), data, zones)
-    rows = []
+    limits = [w for w in words if w.x0 >= zones["limits"][0] and not _is_date(w)]
+    starts = _row_starts(_lines(left), data, zones, limits)
+    rows: list[Row] = []
     for i, start in enumerate(starts):
         top = grid.top if i == 0 else start.top - 0.4 * start.height
         bottom = starts[i + 1].top - 0.4 * starts[i + 1].height if i + 1 < len(starts) else grid.bottom
         band = [w for w in words if top <= _center(w)[1] < bottom]
         rows.append(_read_band(grid, zones, start.kind, band))
+    _pair_free_limits(grid, starts, rows, limits)
+    for i, start in enumerate(starts):
+        if start.shares and i:
+            _share(rows[i - 1], rows[i])
     return rows
+
+
+def _pair_free_limits(grid: Grid, starts: list[_Start], rows: list[Row], limits: list[Word]) -> None:
+    """Stacked free rows at the bottom of the grid, one amount line each: the k-th amount
+    line is the k-th row's limit, whatever its offset from the label (agency systems that
+    top-align the limits cell while the labels are centred print it up to a line off).
+    Only when the counts agree: a row with EACH CLAIM and AGGREGATE lines keeps its band."""
+    k = len(starts)
+    while k and starts[k - 1].free:
+        k -= 1
+    if len(starts) - k < 2:
+        return
+    first = starts[k]
+    region = [w for w in limits if _center(w)[1] >= first.top - first.height]
+    amount_lines = _lines([w for w in region if _MONEY_TOKEN.fullmatch(w.text)
+                           and any(c.isdigit() for c in w.text)])
+    if len(amount_lines) != len(starts) - k:
+        return
+    for row, line in zip(rows[k:], amount_lines):
+        cy, h = _center(line[0])[1], max(line[0].height, 4.0)
+        row.per_claim, row.aggregate = _limits(grid.page, [w for w in region if abs(_center(w)[1] - cy) <= 0.45 * h])
+
+
+def _share(above: Row, row: Row) -> None:
+    """A free row typed under another of the same policy takes the letter, the policy
+    number and the dates printed once on the first line of the block."""
+    row.letter = row.letter or above.letter
+    row.policy = row.policy or above.policy
+    if row.effective is None and row.expiration is None:
+        row.effective, row.expiration = above.effective, above.expiration
 
 
 def _letter(words: list[Word], zones: dict[str, tuple[float, float]]) -> Word | None:
@@ -288,29 +359,64 @@ def _letter(words: list[Word], zones: dict[str, tuple[float, float]]) -> Word | 
                  if re.fullmatch(r"[A-F][:.]?", w.text) and _in(zones["ltr"], _center(w)[0])), None)
 
 
-def _row_starts(lines: list[list[Word]], data: list[Word], zones: dict[str, tuple[float, float]]
-                ) -> list[_Start]:
+def _row_starts(lines: list[list[Word]], data: list[Word], zones: dict[str, tuple[float, float]],
+                limits: list[Word]) -> list[_Start]:
     """Rows start at a standard coverage label, or at a typed label carrying its own letter
     or values (the free rows under the standard ones); a label line without values right
-    under the previous label continues it ("PET TRANSPORTATION / GENERAL LIABILITY")."""
+    under the previous label continues it ("PET TRANSPORTATION / GENERAL LIABILITY").
+
+    In the free rows, a label line level with an amount of its own starts a row too when
+    the row above already has its amount (agencies type several lines of one policy under
+    each other, "Cargo  Limit 250,000" / "E&O  Limit 100,000", the policy typed once),
+    unless that amount is captioned as the row's aggregate (a two-line label beside
+    EACH CLAIM / AGGREGATE)."""
+    money = [w for w in limits if _MONEY_TOKEN.fullmatch(w.text) and any(c.isdigit() for c in w.text)]
+    captions = [w for w in limits if not _MONEY_TOKEN.fullmatch(w.text)]
     starts: list[_Start] = []
+    line_above = -1e9
     for line in lines:
         label = [w for w in line if len(norm(w.text)) > 1]
         if not label:
             continue
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         h = median(w.height for w in line)
-        own = _letter(line, zones) is not None or any(top - 0.3 * h <= _center(d)[1] <= bottom + 0.3 * h
-                                                      for d in data)
+
+        def level(w: Word) -> bool:
+            return top - 0.3 * h <= _center(w)[1] <= bottom + 0.3 * h
+
+        valued = any(level(d) for d in data)
+        own = _letter(line, zones) is not None or valued
+        paid = any(level(m) for m in money)
         kind = _kind(" ".join(w.text for w in label))
         prev = starts[-1] if starts else None
-        if prev and not own and (kind == prev.kind or _continues(prev, kind, label, top, h)):
+        if prev and not own and paid and prev.free and prev.paid and not _sub_label(label) \
+                and not _aggregate_caption([w for w in captions if level(w)]):
+            own = True
+        # a free row under another with neither policy number nor dates of its own is of the same policy
+        shares = bool(prev and prev.free and own and not valued and kind not in _STANDARD_KINDS)
+        option = _typed_option(prev, label, top - line_above, h) if prev else False
+        line_above = bottom
+        if prev and not own and (kind == prev.kind or _continues(prev, kind, label, top, h) or option):
             prev.last_bottom = bottom
+            prev.paid = prev.paid or paid
             if prev.kind == "other" and kind:
                 prev.kind = kind
         elif kind or (own and not _sub_label(label)):
-            starts.append(_Start(kind or "other", top, h, bottom))
+            starts.append(_Start(kind or "other", top, h, bottom, free=kind not in _STANDARD_KINDS,
+                                 paid=paid, shares=shares))
     return starts
+
+
+def _typed_option(prev: _Start, label: list[Word], gap: float, h: float) -> bool:
+    """A line typed after the general-liability row's printed "OTHER:" option (2013 and 2016
+    editions: "GEN'L AGGREGATE LIMIT APPLIES PER: POLICY PRO-JECT LOC OTHER:"), where agencies
+    name the line the row really is ("OTHER: MEDICAL MALPRACTICE"): part of that row."""
+    return (prev.kind == "general" and norm(label[0].text) == "other" and label[0].text.endswith(":")
+            and gap < 1.5 * h)
+
+
+def _aggregate_caption(words: list[Word]) -> bool:
+    return bool(re.search(r"aggregate|agg$", _compact(" ".join(w.text for w in words))))
 
 
 def _continues(prev: _Start, kind: str | None, label: list[Word], top: float, h: float) -> bool:
@@ -419,10 +525,16 @@ def _caption(captions: list[list[Word]], runs: list[list[Word]], run: list[Word]
         return ""
     text = " ".join(w.text for w in best)
     k = left.index(best)
-    if k and best[0].top - left[k - 1][0].bottom < 0.6 * h and not any(
+    if k and best[0].top - left[k - 1][0].bottom < 0.6 * h and not _known_caption(text) and not any(
             abs(_center(r[0])[1] - _center(left[k - 1][0])[1]) <= 0.8 * h for r in runs):
         text = " ".join(w.text for w in left[k - 1]) + " " + text
     return _compact(text)
+
+
+def _known_caption(text: str) -> bool:
+    """A caption complete on its own line ("GENERAL AGGREGATE" under a blank "PERSONAL & ADV
+    INJURY"): never the second line of the caption above it."""
+    return _compact(text).startswith(_PER_CLAIM_CAPTIONS + _AGGREGATE_CAPTIONS)
 
 
 def _limits(page: Page, words: list[Word]) -> tuple[Hit | None, Hit | None]:

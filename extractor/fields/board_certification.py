@@ -10,6 +10,7 @@ Signature-line names (board chair, CEO) are never the holder.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, put, register_labels, search
 from credintake.extractor.fields.common import date_by_label, org_search, range_by_label, vocab_search
@@ -23,7 +24,9 @@ from credintake.extractor.names import looks_like_name
 NAME_LABELS = ("Name", "Diplomate", "Diplomate Name", "Physician Name", "Certificant", "Certificant Name",
                "Candidate Name", "Physician", "Certificate Holder", "Provider Name", "Name of Diplomate",
                "Practitioner Name")
-BOARD_LABELS = ("Certifying Board", "Member Board", "Certifying Body", "Certification Board", "Issuing Board",
+# not "Certification Board": it closes real board names ("... Nurse Practitioners Certification
+# Board"), and as a registered label it would cut them short
+BOARD_LABELS = ("Certifying Board", "Member Board", "Certifying Body", "Issuing Board",
                 "Board Name", "Board", "Certifying Organization", "Certified By")
 SPECIALTY_LABELS = ("Specialty", "Certification", "Certified In", "Specialty/Subspecialty", "Board Certification",
                     "Area of Certification", "Certification Area", "Subspecialty", "Primary Certification",
@@ -32,22 +35,29 @@ SPECIALTY_LABELS = ("Specialty", "Certification", "Certified In", "Specialty/Sub
 ISSUE_LABELS = ("Certified Since", "Initial Certification Date", "Initial Certification", "Original Certification Date",
                 "Original Certification", "Certification Date", "Date Certified", "Date of Certification",
                 "Certified On", "Certified", "Effective Date", "Issue Date", "Date Issued", "Issued",
-                "Certification Effective", "Initially Certified", "Date of Issue", "Eff. Date", "Eff Date")
+                "Certification Effective", "Initially Certified", "Date of Issue", "Eff. Date", "Eff Date",
+                "Certification Start Date", "Start Date")
 EXPIRY_LABELS = ("Valid Through", "Valid Thru", "Valid Until", "Expiration Date", "Expires", "Expiration",
                  "This certificate expires", "Certificate Expires", "Certification Expires", "Certified Through",
                  "Expires On", "Exp Date", "Recertification Due", "Recertification Date", "Good Through",
                  "Expiry Date", "Certification Valid Through", "Valid To", "Certification End Date",
                  "Certification Expiration Date", "Certification Expiration", "End Date", "MOC Due Date",
-                 "Expiration of Certification")
+                 "Expiration of Certification", "Expiration/Duration", "Expiration / Duration", "Duration")
 _NONE = r"(lifetime|permanent|indefinite|time[- ]unlimited|continuous|non[- ]?expiring|does\s+not\s+expire|" \
         r"no\s+expiration|none|n/?a\b|not\s+applicable)"
-_NOT_DATES = r"print|last\s+moc|moc\s+activity|query|generated|as\s+of|birth"
+_NOT_DATES = r"print|last\s+moc|moc\s+activity|query|generated|as\s+of|birth|verif"
 
+# Certifying bodies are boards, commissions, councils and colleges, and also associations
+# and registries (allied-health certifiers such as a healthcareer association, the national
+# registry of EMTs).
 _BOARD_KEY = re.compile(r"Board|BOARD|Commission|COMMISSION|Center|CENTER|Corporation|CORPORATION|Council|"
-                        r"COUNCIL|College|COLLEGE|Specialties|SPECIALTIES")
+                        r"COUNCIL|College|COLLEGE|Specialties|SPECIALTIES|Association|ASSOCIATION|"
+                        r"Registry|REGISTRY")
 _BOARD_SKIP = re.compile(r"medical\s+board\s+of|board\s+of\s+(medicine|nursing|medical|osteopathic\s+medicine|"
                          r"pharmacy$|registration)|^board\s+of\s+directors|joint\s+commission|"
-                         r"verification\s+center|medical\s+center|hospital", re.I)
+                         r"verification\s+center|medical\s+center|hospital|"
+                         # look-up page titles and questions ("Is Your Doctor Board Certified?")
+                         r"\?|board\s+certification\s+(?:status|verification|credentials|profile|search)", re.I)
 
 SPECIALTIES = (
     "Allergy and Immunology", "Anesthesiology", "Colon and Rectal Surgery", "Dermatology", "Emergency Medicine",
@@ -139,7 +149,8 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
     # a heading line first: a verification printout's browser title prints the board inside
     # a longer line ("Verify a Physician National Commission on ...")
     put(fields, "board", board or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP, whole_line=True)
-        or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP))
+        or org_search(doc, _BOARD_KEY, skip=_BOARD_SKIP)
+        or search(doc, _board_acronym_pattern(), parser=_board_by_acronym, confidence=0.8))
     specialty = find_field(doc, Spec(SPECIALTY_LABELS, specialty_value, at_start=True,
                                      exclude=r"number|no\.|#|date|status|verification|expir|valid",
                                      directions=("inline", "right", "below")))
@@ -182,6 +193,29 @@ def _hit_of(doc: Doc, fv) -> Hit | None:  # noqa: ANN001
         if words:
             return Hit(fv.value, page, words, fv.raw or "", 1.0)
     return None
+
+
+@lru_cache(maxsize=1)
+def _board_acronyms() -> dict[str, str]:
+    """Certifying bodies' acronyms and their names (rules/data/acronyms.csv, kind board)."""
+    from credintake.rules.tables import data_rows
+
+    return {row[1]: row[2] for row in data_rows("acronyms.csv", min_columns=3)
+            if row[0] == "board"}
+
+
+@lru_cache(maxsize=1)
+def _board_acronym_pattern() -> re.Pattern[str]:
+    """A known acronym named as the certifier in the certificate's prose ("set forth by the
+    NHA", "certified by the NCCPA"): allied-health certificates often print the body's
+    full name only inside its logo."""
+    names = "|".join(sorted(map(re.escape, _board_acronyms()), key=len, reverse=True))
+    return re.compile(rf"\b(?:by|from|of)\s+(?:the\s+)?({names})\b")
+
+
+def _board_by_acronym(text: str) -> tuple[str, int, int] | None:
+    name = _board_acronyms().get(text.strip())
+    return (name, 0, len(text)) if name else None
 
 
 def _board_in(text: str) -> tuple[str, int, int] | None:

@@ -101,12 +101,20 @@ def _designated_only(doc: Doc) -> Hit | None:
     return None
 
 
+#: A phrase that leads into a value rather than being one: "... the enduring material titled",
+#: "Grand Rounds in" (a title cut at the line end), "activity titled:".
+_LEADS_ON = re.compile(r"(?:\b(?:titled|entitled|named|called|of|the|in|for|on|at|to|and|by|an?|with|"
+                       r"from)|[:\-–—])\s*$", re.I)
+
+
 def _title_value(text: str) -> tuple[str, int, int] | None:
     got = text_value(text)
     if got is None:
         return None
     value = got[0].strip("\"“”'")
     if find_dates(value, years=False) or re.search(r"\bcredit|\bAMA\s+PRA|certif(?:y|icate)\b", value, re.I):
+        return None
+    if _LEADS_ON.search(value):  # a label phrase whose value is printed on the next line
         return None
     if len(value.split()) > 18 or len(value) < 3:
         return None

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Parser, Seg, Spec, find_field, hit_from_span,
                                                  parse_words, register_labels, search)
 from credintake.extractor.fields.values import date_value, name_value, state_value
+from credintake.extractor.names import unglue_name
 
 #: Words of the caption under a signature line: the name above is not the holder.
 SIGNATURE_TITLES = re.compile(
@@ -111,11 +114,65 @@ def name_after_intro(doc: Doc, confidence: float = 0.85) -> Hit | None:
                 return got
     # inline: "certifies that Jane A. Doe, MD has ..."
     pattern = re.compile(
-        r"(?:certif(?:y|ies)\s+that|verif(?:y|ies)\s+that|confirms?\s+that|attests?\s+that|presented\s+to|"
-        r"awarded\s+to|conferred\s+(?:up)?on|issued\s+to|known\s+that|recogni[sz]es)\s+"
+        _INLINE_INTRO + r"\s+"
         r"([A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*){1,4}(?:,\s*[A-Z][A-Za-z.\-]{1,8}){0,3})",
         re.M)
-    return search(doc, pattern, parser=name_value, confidence=confidence * 0.95)
+    return search(doc, pattern, parser=name_value, confidence=confidence * 0.95) \
+        or glued_name_after_intro(doc, confidence * 0.8)
+
+
+_INLINE_INTRO = (r"(?:certif(?:y|ies)\s+that|verif(?:y|ies)\s+that|confirms?\s+that|attests?\s+that|"
+                 r"presented\s+to|awarded\s+to|conferred\s+(?:up)?on|issued\s+to|known\s+that|recogni[sz]es)")
+_FILLER = re.compile(r"^[\W_]*$")
+
+
+def glued_name_after_intro(doc: Doc, confidence: float = 0.7) -> Hit | None:
+    """A holder's name OCR read as one word after the certifying cue ("This is to certify
+    that JaneMarieDoe", "... that JANEDOE ____"), split back into its words.
+
+    Family: scanned diplomas and certificates whose name is typed or lettered on a blank
+    after "This is to certify that" (nursing examination boards' diplomas among them); the
+    name words the page prints in a relative's line ("Daughter/wife of ...") tell where an
+    all-capitals name splits (see names.unglue_name)."""
+    cue = re.compile(_INLINE_INTRO, re.I)
+    known = _kin_words(doc)
+    for i, seg in enumerate(doc.segs):
+        m = cue.search(seg.text)
+        if not m:
+            continue
+        offsets, pos = [], 0
+        for w in seg.words:
+            offsets.append(pos)
+            pos += len(w.text) + 1
+        rest = [w for w, at in zip(seg.words, offsets) if at >= m.end() and not _FILLER.match(w.text)]
+        if not rest and i + 1 < len(doc.segs) and doc.segs[i + 1].page is seg.page:
+            rest = [w for w in doc.segs[i + 1].words if not _FILLER.match(w.text)]
+        if len(rest) != 1:
+            continue
+        name = unglue_name(rest[0].text, known)
+        if name is not None and name_value(name):
+            return Hit(name, seg.page, rest, rest[0].text, confidence)
+    return None
+
+
+def _kin_words(doc: Doc) -> set[str]:
+    """Name words (in capitals) of the relatives' lines, 'Daughter of RAHAT ...' or a name
+    line captioned so on its row or just above, read confidently (a smudged word is no
+    evidence of where another name splits)."""
+    out: set[str] = set()
+    for seg in doc.segs:
+        m = _KIN.search(seg.text)
+        if m:
+            offsets = [len(" ".join(w.text for w in seg.words[:k])) for k in range(len(seg.words))]
+            words = [w for w, at in zip(seg.words, offsets) if at >= m.end()]
+        else:
+            words = seg.words if kin_line(doc, seg) else []
+        out |= {w.text.upper() for w in words if w.conf >= _KNOWN_WORD_CONF
+                and re.fullmatch(r"[A-Za-z]{3,}", w.text) and w.text.lower() not in ("of", "the")}
+    return out
+
+
+_KNOWN_WORD_CONF = 0.5
 
 
 def name_by_layout(doc: Doc, confidence: float = 0.6, *, max_rank: int = 40) -> Hit | None:
@@ -242,7 +299,7 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         if poss:
             run = run[:poss[0] + 1]
         start, end = toks[run[0]][1], toks[run[-1]][2]
-        phrase = text[start:end].rstrip(",.;:")
+        phrase = text[start:end].rstrip(",.;:®™")   # a registered mark is not the name
         if phrase.count(")") > phrase.count("("):  # "(Punjab)" stays whole, a stray ")" goes
             phrase = phrase.rstrip(")")
         phrase = re.sub(r"['’]s?$", "", phrase)
@@ -394,3 +451,45 @@ def date_range(doc: Doc, confidence: float = 0.85) -> tuple[Hit, Hit] | None:
             if ha and hb:
                 return ha, hb
     return None
+
+
+#: A word OCR read below this confidence may be re-read from a clean copy on the page.
+_POOR_WORD_CONF = 0.5
+_CLEAN_WORD_CONF = 0.8
+
+
+def reread_poor_words(hit: Hit | None) -> Hit | None:
+    """``hit`` with each poorly read word replaced by a confidently read word of the same
+    page that differs from it by at most two characters (one for words of five or fewer).
+
+    Family: scanned diplomas and certificates that print the awarding body twice, in the
+    prose ("... of the Nursing Examination Board") and again in a seal or signature block,
+    where OCR garbles one copy ("SUBSING EXAMINATION BOARD (PUNJAT)"). A word with no single
+    clean look-alike on the page is kept as read."""
+    if hit is None or not hit.page.ocr:
+        return hit
+    clean: dict[str, str] = {}
+    for w in hit.page.words:
+        if w.conf >= _CLEAN_WORD_CONF and sum(c.isalpha() for c in w.text) >= 4:
+            clean.setdefault(w.text.upper(), w.text)
+    changed, parts = False, []
+    for w in hit.words:
+        better = _look_alike(w.text, clean) if w.conf < _POOR_WORD_CONF else None
+        parts.append(better or w.text)
+        changed = changed or better is not None
+    if not changed or not isinstance(hit.value, str) or hit.value != " ".join(w.text for w in hit.words):
+        return hit
+    value = " ".join(parts)
+    return Hit(value, hit.page, hit.words, hit.raw, hit.confidence)
+
+
+def _look_alike(text: str, clean: dict[str, str]) -> str | None:
+    if sum(c.isalpha() for c in text) < 4:
+        return None
+    limit = 1 if len(text) <= 5 else 2
+    found = {key for key in clean if abs(len(key) - len(text)) <= 1
+             and Levenshtein.distance(key, text.upper(), score_cutoff=limit) <= limit}
+    if len(found) != 1:
+        return None
+    key = found.pop()
+    return key if text.isupper() else clean[key]

@@ -90,6 +90,37 @@ def _state(doc: Doc, name: Hit | None) -> Hit | None:
     return None
 
 
+_SCHED_CELL = re.compile(r"(?:[2-5]N?|I{2,3}N?|IV|V)(?:\s*,?\s*(?:[2-5]N?|I{2,3}N?|IV|V))*")
+
+
+def _schedule_cells(doc: Doc, hit: Hit) -> Hit:
+    """Schedules printed one per cell across a row ("2  2N  3  3N  4  5" on certificates that
+    grid them): the schedule cells on its line that run on from the one read, left and right,
+    close together, join it."""
+    line_top, line_bottom = min(w.top for w in hit.words), max(w.bottom for w in hit.words)
+    mid, height = (line_top + line_bottom) / 2, max(line_bottom - line_top, 4.0)
+    row = sorted((s for s in doc.page_segs(hit.page)
+                  if abs((s.bbox[1] + s.bbox[3]) / 2 - mid) <= 0.6 * height), key=lambda s: s.bbox[0])
+    left, right = min(w.x0 for w in hit.words), max(w.x1 for w in hit.words)
+    before = [s for s in row if s.bbox[2] <= left + 0.5]
+    after = [s for s in row if s.bbox[0] >= right - 0.5]
+    words = list(hit.words)
+    for seg in reversed(before):
+        if left - seg.bbox[2] > 45 or not _SCHED_CELL.fullmatch(seg.text.strip()):
+            break
+        words = seg.words + words
+        left = seg.bbox[0]
+    for seg in after:
+        if seg.bbox[0] - right > 45 or not _SCHED_CELL.fullmatch(seg.text.strip()):
+            break
+        words += seg.words
+        right = seg.bbox[2]
+    if len(words) == len(hit.words):
+        return hit
+    joined = parse_words(words, hit.page, schedules_value, hit.confidence)
+    return joined if joined is not None and len(joined.value) > len(hit.value) else hit
+
+
 @register("dea_registration")
 def extract_dea_registration(pages: list[Page]) -> Extraction:
     doc = Doc(pages)
@@ -106,6 +137,8 @@ def extract_dea_registration(pages: list[Page]) -> Extraction:
     sched = find_field(doc, Spec(SCHEDULE_LABELS, schedules_value, directions=("inline", "right", "below", "above")))
     if sched is None:
         sched = search(doc, re.compile(r"((?:[2-5]N?\s*,\s*){2,}[2-5]N?)"), parser=schedules_value, confidence=0.75)
+    if sched is not None:
+        sched = _schedule_cells(doc, sched)
     put(fields, "schedules", sched)
     put(fields, "expiration_date", date_by_label(doc, EXPIRY_LABELS, exclude=_NOT_DATES))
     put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=_NOT_DATES + r"|expir"))

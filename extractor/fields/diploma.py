@@ -13,7 +13,7 @@ import re
 from credintake.extractor.dates import find_dates
 from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, put,
                                                  register_labels, search)
-from credintake.extractor.fields.common import SIGNATURE_TITLES, date_by_label, org_search
+from credintake.extractor.fields.common import SIGNATURE_TITLES, date_by_label, org_search, reread_poor_words
 from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import text_value
@@ -123,7 +123,7 @@ def _institution(doc: Doc) -> Hit | None:
     got = org_search(doc, _INSTITUTION_KEY, skip=_INSTITUTION_SKIP, confidence=0.8, strip=_GOVERNING)
     # a phrase on a signature caption line is an officer's title, not the school
     if got is not None and not SIGNATURE_TITLES.search(" ".join(w.text for w in got.words)):
-        return got
+        return reread_poor_words(got)
     return _logo_lockup(doc)
 
 

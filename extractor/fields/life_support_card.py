@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from credintake.extractor.dates import find_dates
-from credintake.extractor.fields.anchors import Doc, Hit, Spec, find_field, hit_from_span, put, register_labels, search
-from credintake.extractor.fields.common import PROSE_EXPIRY, date_by_label, name_before
+from credintake.extractor.fields.anchors import (Doc, Hit, Spec, find_field, hit_from_span, parse_words, put,
+                                                 register_labels, search)
+from credintake.extractor.fields.common import PROSE_EXPIRY, date_by_label, name_before, signature_line
 from credintake.extractor.fields.prominence import certificate_holder
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, name_value
@@ -52,7 +53,24 @@ def _course_value(text: str) -> tuple[str, int, int] | None:
 def _holder(doc: Doc) -> Hit | None:
     got = find_field(doc, Spec(NAME_LABELS, name_value, exclude=r"center|instructor|tc\b|course|program|signature",
                                directions=("inline", "right", "below", "above"), at_start=True))
-    return got or name_before(doc, _NAME_CUE) or certificate_holder(doc, ())
+    return got or _name_above_cue(doc) or name_before(doc, _NAME_CUE) or certificate_holder(doc, ())
+
+
+def _name_above_cue(doc: Doc) -> Hit | None:
+    """The name printed just above "has successfully completed" in the same column. An eCard
+    printed front and back side by side puts the back's instructor name on the same text
+    row as the front's completion sentence, so reading order alone would take it."""
+    for seg in doc.segs:
+        if not _NAME_CUE.search(seg.text):
+            continue
+        cb = seg.bbox
+        above = [s for s in doc.page_segs(seg.page)
+                 if s.bbox[3] <= cb[1] + 1 and cb[1] - s.bbox[3] < 40 and s.bbox[0] < cb[2] and s.bbox[2] > cb[0]]
+        for prev in sorted(above, key=lambda s: cb[1] - s.bbox[3])[:2]:
+            got = parse_words(prev.words, prev.page, name_value, 0.85)
+            if got is not None and not signature_line(doc, prev):
+                return got
+    return None
 
 
 @register("life_support_card")

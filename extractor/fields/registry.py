@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from credintake.contract import CV_ENTRY_FIELDS, DOC_TYPE_FIELDS, FieldValue
 from credintake.extractor.layout import Page
+from credintake.settings import FieldScorerSettings, get_settings
 
 Fields = dict[str, FieldValue]
 
@@ -64,8 +65,11 @@ def registered() -> dict[str, Extractor]:
     return dict(_REGISTRY)
 
 
-def extract(doc_type: str, pages: list[Page]) -> Extraction:
-    """Run the registered extractor; ``other`` and unregistered types yield no fields."""
+def extract(doc_type: str, pages: list[Page], *,
+            scorer: FieldScorerSettings | None = None) -> Extraction:
+    """Run the registered extractor, then the learned field scorer on the fields it left
+    empty (models/field_scorer.py; ``scorer`` defaults to the process settings'
+    ``field_scorer``). ``other`` and unregistered types yield no fields."""
     fn = _REGISTRY.get(doc_type)
     if fn is None:
         if doc_type not in DOC_TYPE_FIELDS:
@@ -73,6 +77,9 @@ def extract(doc_type: str, pages: list[Page]) -> Extraction:
         return Extraction()
     result = fn(pages)
     _check(doc_type, result)
+    # imported here: the scorer's candidates use this package's value parsers
+    from credintake.models.field_scorer import apply
+    apply(doc_type, pages, result.fields, scorer or get_settings().field_scorer)
     return result
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from credintake.extractor.fields.anchors import (Doc, Hit, Seg, Spec, find_field, find_labels, put,
-                                                 register_labels, search, starts_with_label)
+from credintake.extractor.fields.anchors import (ALL_LABELS, Doc, Hit, Seg, Spec, find_field, find_labels, norm,
+                                                 put, register_labels, search, starts_with_label)
 from credintake.extractor.fields.common import date_by_label, holder_name, state_from_issuer, vocab_search
 from credintake.extractor.fields.registry import Extraction, register
 from credintake.extractor.fields.values import date_value, ident_value, state_value, status_value, text_value
@@ -26,7 +26,7 @@ NUMBER_LABELS = ("License No.", "License Number", "License #", "License No", "Li
                  "Lic No", "Lic. #", "License ID", "Certificate Number", "Certificate No.", "Cert #",
                  "Cert. No.", "Permit No.", "Permit Number", "Permit #", "Registration No.",
                  "Registration Number", "Credential Number", "Credential #", "Credential No.",
-                 "License/Certificate Number", "Number")
+                 "License/Certificate Number", "Number", "License")
 ISSUE_LABELS = ("Original Issue Date", "Original Issue", "Issue Date", "Date Issued", "Issued",
                 "Date of Issue", "Issued On", "Original License Date", "Date of Original Licensure",
                 "Initial License Date", "Initial Licensure Date", "First Issued", "Licensed Since",
@@ -73,8 +73,8 @@ def _profession_value(text: str) -> tuple[str, int, int] | None:
     if m:
         return m.group(0), m.start(), m.end()
     got = text_value(text)
-    if got is None or re.search(r"\d", got[0]):
-        return None
+    if got is None or re.search(r"\d", got[0]) or norm(got[0]) in ALL_LABELS:
+        return None  # another column's caption beside this one in a look-up page's header row
     words = got[0].split()
     if not 1 <= len(words) <= 6 or all(w.lower() in _FUNCTION_WORDS for w in words) \
             or not words[0][:1].isupper() or got[0].endswith("."):
@@ -82,6 +82,7 @@ def _profession_value(text: str) -> tuple[str, int, int] | None:
     return got
 
 
+_NAME_KEYS = {norm(label) for label in NAME_LABELS}
 # What OCR makes of letters in a name cell ("HENRY, MARY $"), for telling name rows only.
 _OCR_NAME_LETTERS = str.maketrans({"$": "S", "0": "O", "1": "I", "5": "S", "|": "I"})
 
@@ -101,12 +102,25 @@ def _result_rows(doc: Doc) -> tuple[Seg, list[Seg]] | None:
             continue
         below = max(c.bbox[3] for c in cells)
         names = [s for s in segs if s.bbox[1] > below
-                 and looks_like_name(s.text.translate(_OCR_NAME_LETTERS))]
+                 and looks_like_name(s.text.translate(_OCR_NAME_LETTERS))
+                 and not starts_with_label(s.words) and _aligned_cells(segs, s, cells) >= 2]
+        if norm(hit.seg.text) in _NAME_KEYS:  # the rows' names stand under the Name caption
+            names = [n for n in names if abs(n.bbox[0] - hit.seg.bbox[0]) < 15]
         column = max(([n for n in names if abs(n.bbox[0] - m.bbox[0]) < 15] for m in names),
                      key=len, default=[])
         if len(column) >= 2:
             return hit.seg, column
     return None
+
+
+def _aligned_cells(segs: list[Seg], row: Seg, cells: list[Seg]) -> int:
+    """How many other cells on ``row``'s line start under a header cell: a result row fills
+    the table's columns, while a later band of a field grid (look-up pages that wrap their
+    label row, "Public Complaint | Address of Record") has its own column positions."""
+    mid = (row.bbox[1] + row.bbox[3]) / 2
+    starts = [c.bbox[0] for c in cells]
+    return sum(1 for s in segs if s is not row and abs((s.bbox[1] + s.bbox[3]) / 2 - mid) < 0.6 * row.height
+               and any(abs(s.bbox[0] - x) < 8 for x in starts))
 
 
 def _header_cells(segs: list[Seg], header: Seg) -> list[Seg]:
@@ -169,7 +183,13 @@ def extract_state_license(pages: list[Page]) -> Extraction:
         if wanted:
             def score(seg: Seg) -> float:  # the applicant's name may be a CV's "JANE A DOE, MD"
                 return name_similarity(wanted, seg.text)
-            best = max(rows, key=score)
+
+            def shared(seg: Seg) -> tuple[int, int]:  # two MARY ROSSes: the middle name decides
+                mine = set(re.findall(r"[a-z]+", wanted.lower()))
+                theirs = set(re.findall(r"[a-z]+", seg.text.lower()))
+                hits = {t for t in theirs if t in mine or (len(t) == 1 and any(m[0] == t for m in mine))}
+                return len(hits), -len(theirs - hits)
+            best = max(rows, key=lambda seg: (score(seg), shared(seg)))
             if score(best) >= 80:
                 row = best
         if row is not None:

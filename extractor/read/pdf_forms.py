@@ -9,7 +9,11 @@ of text, so the extractors find the value beside its printed label. Ticked check
 radio buttons become "☒", empty ones "☐", the marks the text-layer and OCR readers produce.
 
 Geometry is estimated, not measured (pdfium gives the field's font size, not its glyphs):
-each character is given ``_ADVANCE_EM`` of the font size, shrunk to fit the rectangle.
+each character is given ``_ADVANCE_EM`` of the font size, shrunk to fit the rectangle. The
+widget's quadding (``/Q``: left, centred, right) places the line as a viewer does: issuers'
+eCards and certificates centre their values in wide fields under centred labels (AHA
+eCards' "Issue Date" / "Renew By"), and a value left-aligned in such a field would sit
+under the neighbouring label.
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ def _widget_words(form: object, annot: object, height: float) -> list[Word]:
     value = _field_value(form, annot)
     if not value.strip():
         return []
-    return layout_value(value, (x0, y0, x1, y1), _font_size(form, annot))
+    return layout_value(value, (x0, y0, x1, y1), _font_size(form, annot), _quadding(annot))
 
 
 def _field_value(form: object, annot: object) -> str:
@@ -105,10 +109,21 @@ def _font_size(form: object, annot: object) -> float:
     return 0.0
 
 
+def _quadding(annot: object) -> int:
+    """The widget's alignment ``/Q``: 0 left, 1 centred, 2 right. pdfium reads the
+    widget's own dictionary only; a ``/Q`` kept on a parent field or as the form's default
+    is not seen, and such a value is laid out left-aligned."""
+    value = ctypes.c_float(0.0)
+    if pdfium_c.FPDFAnnot_GetNumberValue(annot, b"Q", ctypes.byref(value)):
+        return int(value.value) if int(value.value) in (0, 1, 2) else 0
+    return 0
+
+
 def layout_value(value: str, box: tuple[float, float, float, float],
-                 font_size: float) -> list[Word]:
-    """A value's words placed as a viewer draws them: left-aligned, one line per line of
-    the value, a single line centred vertically, several from the top."""
+                 font_size: float, align: int = 0) -> list[Word]:
+    """A value's words placed as a viewer draws them: one line per line of the value,
+    left-aligned, centred (``align`` 1) or right-aligned (2), a single line centred
+    vertically, several from the top."""
     x0, top, x1, bottom = box
     lines = [line.split() for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
@@ -124,7 +139,9 @@ def layout_value(value: str, box: tuple[float, float, float, float],
     words: list[Word] = []
     for row, line in enumerate(lines):
         line_top = first + row * size * _LINE_SPACING
-        x = x0 + min(_PADDING_PT, (x1 - x0) / 4)
+        pad = min(_PADDING_PT, (x1 - x0) / 4)
+        spare = max(0.0, x1 - x0 - 2 * pad - len(" ".join(line)) * advance)
+        x = x0 + pad + (spare / 2 if align == 1 else spare if align == 2 else 0.0)
         for text in line:
             words.append(Word(text, round(x, 2), round(line_top, 2),
                               round(x + len(text) * advance, 2), round(line_top + size, 2)))

@@ -112,7 +112,9 @@ SCHOOLS = ("Community College", "College of Nursing", "Technical College", "Univ
 DEGREES = ("Associate of Applied Science", "Associate Degree in Nursing", "Bachelor of Science in Nursing",
            "Practical Nursing Diploma", "Certificate", "Bachelor of Science", "Master of Social Work",
            "Master of Science in Nursing", "High School Diploma", "Nurse Aide Certificate",
-           "Doctor of Physical Therapy", "Associate of Science: Respiratory Therapy")
+           "Doctor of Physical Therapy", "Associate of Science: Respiratory Therapy",
+           "Diploma in General Nursing", "Diploma in Midwifery", "Bachelor of Nursing (Honours)",
+           "Higher Secondary Certificate", "Diploma of Nursing", "Post Basic B.Sc. Nursing")
 LICENSES = ("Registered Nurse, State of {st}", "Licensed Practical Nurse - {st}", "BLS - American Heart Association",
             "CNA, {st} Nurse Aide Registry", "ACLS certified", "PALS", "Registered Respiratory Therapist (RRT)",
             "CPR / First Aid", "Certified Medical Assistant (CMA)", "LCSW, {st}")
@@ -200,7 +202,8 @@ def _section(section: str, rng: random.Random, role: str, st: str) -> list[str]:
     if section == "work":
         return [line for _ in range(rng.randrange(1, 6)) for line in _job(rng, role)]
     if section == "education":
-        return [line for _ in range(rng.randrange(1, 3)) for line in _education(rng, st)]
+        # nurses trained abroad or by stages list three or four diplomas: still a resume
+        return [line for _ in range(rng.randrange(1, 5)) for line in _education(rng, st)]
     if section == "licenses":
         return [rng.choice(LICENSES).format(st=st) for _ in range(rng.randrange(1, 4))]
     return [rng.choice(("Member, American Nurses Association", "Fluent in English and Spanish",

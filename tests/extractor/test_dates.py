@@ -162,3 +162,13 @@ def test_round_trip_month(d: date, style: str) -> None:
 def test_round_trip_ocr_noise(d: date) -> None:
     text = d.strftime("%m/%d/%Y").replace("0", "O").replace("1", "l").replace("/", " / ")
     assert parse_date(text).value == d.isoformat(), text
+
+
+def test_roman_numeral_years_of_engraved_diplomas() -> None:
+    from credintake.extractor.dates import find_dates, roman_to_int
+
+    assert roman_to_int("MCMXCIX") == 1999 and roman_to_int("MMX") == 2010 and roman_to_int("May") is None
+    assert [d.value for d in find_dates("Given this 3rd day of June, A.D. MCMXCIX")] == ["1999-06-03"]
+    assert [d.value for d in find_dates("the fifteenth day of May MMXXIII")] == ["2023-05-15"]
+    assert [d.value for d in find_dates("Conferred May MMX")] == ["2010-05"]
+    assert find_dates("May mix the paints") == []

@@ -211,3 +211,149 @@ def test_professional_row_wordings_as_agencies_type_them() -> None:
         assert _kind(label) == "professional", label
     assert _kind("Employment Practices Liability") is None
     assert _kind("Commercial General Liability") == "general"
+
+
+def _reordered(rows: list[tuple[float, float, str]], *, inverted: bool = False) -> Page:
+    """The page's words emitted bottom-up and right to left, each one its own text line,
+    as some agency systems write their text layers; ``inverted``: boxes with top and bottom
+    swapped (a flipped text matrix)."""
+    forwards = _page(rows)
+    words = sorted(forwards.words, key=lambda w: (-w.top, -w.x0))
+    if inverted:
+        words = [type(w)(w.text, w.x0, w.bottom, w.x1, w.top, w.conf) for w in words]
+    from credintake.extractor.layout import Line
+
+    return Page(file=forwards.file, number=1, width=forwards.width, height=forwards.height,
+                words=words, lines=[Line([w]) for w in words])
+
+
+def test_insured_box_read_from_word_positions_whatever_the_text_order() -> None:
+    rows = _general_liability_2010()
+    want = _values(_page(rows))[0]["insured_name"]
+    for inverted in (False, True):
+        values, _ = _values(_reordered(rows, inverted=inverted))
+        assert values.get("insured_name") == want == "Northwind Plumbing Inc", inverted
+        assert values.get("carrier") == "Granite Mutual Insurance Company", inverted
+
+
+def test_insured_name_level_with_its_caption() -> None:
+    """ACORD 25 2016/03 certificates whose agency types the name on the caption's own row,
+    a little right of it: the caption is not part of the name."""
+    rows = [r for r in _general_liability_2010() if r[2] not in ("Northwind Plumbing Inc", "PO BOX 77")]
+    rows += [(52, 184, "Northwind Plumbing Inc"), (52, 194, "PO BOX 77")]
+    values, _ = _values(_page(rows))
+    assert values["insured_name"] == "Northwind Plumbing Inc"
+
+
+def test_prose_naming_the_insured_is_not_its_caption() -> None:
+    from credintake.extractor.fields.certificate_parties import insured
+
+    prose = _page([(30, 100, "ISSUED TO THE INSURED NAMED ABOVE FOR THE POLICY PERIOD"),
+                   (30, 110, "Northwind Plumbing Inc")])
+    assert insured(prose, 500) is None
+
+
+def test_stacked_free_rows_under_one_policy_each_keep_their_own_limit() -> None:
+    """ACORD 25 certificates listing several "other" lines of one policy under each other
+    (the letter, policy number and dates typed once, then one line per coverage with its
+    own limit): the professional line's limit is its own, never its neighbour's."""
+    values, notices = _values(_page(_free_band_certificate([
+        (24, 533, "B"), (40, 533, "Motor Truck Cargo"), (212, 533, "MTC4410782"),
+        (331, 533, "04/01/2026 04/01/2027"), (428, 533, "Limit"), (545, 533, "250,000"),
+        (40, 542, "Errors & Omissions"), (428, 542, "Limit"), (545, 542, "100,000"),
+        (40, 551, "Trailer Interchange"), (428, 551, "Limit"), (545, 551, "50,000"),
+    ])))
+    assert values["per_claim_limit"] == 100_000 and "aggregate_limit" not in values
+    assert values["policy_number"] == "MTC4410782" and values["effective_date"] == "2026-04-01"
+    assert values["carrier"] == "Harborline Specialty Insurance Co" and notices == []
+
+
+def test_free_row_limits_printed_off_their_label_line_stay_with_their_row() -> None:
+    """Agency systems print the typed values a little above or below the label's line:
+    each amount belongs to the row whose label it is nearest."""
+    for shift in (-2.5, 2.5):
+        values, _ = _values(_page(_free_band_certificate([
+            (24, 533, "B"), (40, 533, "Cargo"), (212, 533, "CG3318842"),
+            (331, 533, "04/01/2026 04/01/2027"), (545, 533 + shift, "250,000"),
+            (24, 541, "B"), (40, 541, "Professional Liability"), (212, 541, "PL7700415"),
+            (331, 541, "05/01/2026 05/01/2027"), (545, 541 + shift, "100,000"),
+        ])))
+        assert values["policy_number"] == "PL7700415", shift
+        assert values["per_claim_limit"] == 100_000, shift
+
+
+def test_two_line_free_row_label_with_both_limits() -> None:
+    """A professional row typed on two lines with EACH CLAIM then AGGREGATE is one row."""
+    values, _ = _values(_page(_free_band_certificate([
+        (24, 533, "B"), (40, 533, "Professional"), (212, 533, "PL7700415"),
+        (331, 533, "05/01/2026 05/01/2027"), (428, 533, "Each Claim"), (545, 533, "1,000,000"),
+        (40, 542, "Liability"), (428, 542, "Aggregate"), (545, 542, "3,000,000"),
+    ])))
+    assert (values["per_claim_limit"], values["aggregate_limit"]) == (1_000_000, 3_000_000)
+
+
+def test_insurer_letter_after_a_collided_company_letter_caption() -> None:
+    """Carriers' own certificates caption each insurer "Company / Letter" on two lines that
+    some text layers draw at one height, their letters merged."""
+    from credintake.extractor.fields.certificate_parties import insurer
+
+    pg = _page([(408, 143, "Companies Providing Coverage:"),
+                (354, 154, "Company A Truck Insurance Exchange"),
+                (354, 172, "C Le om tte r pan y B Harvest Mutual Insurance Exchange"),
+                (354, 189, "Company C Mid-Valley Insurance Company")])
+    assert insurer(pg, "B").value == "Harvest Mutual Insurance Exchange"
+    assert insurer(pg, "A").value == "Truck Insurance Exchange"
+
+
+def test_stacked_free_rows_with_their_letter_but_the_policy_typed_once() -> None:
+    values, _ = _values(_page(_free_band_certificate([
+        (24, 533, "B"), (40, 533, "Contingent Cargo"), (212, 533, "CC3318842"),
+        (331, 533, "04/01/2026 04/01/2027"), (545, 533, "250,000"),
+        (24, 542, "B"), (40, 542, "Professional E&O"), (545, 542, "100,000"),
+    ])))
+    assert values["per_claim_limit"] == 100_000 and values["policy_number"] == "CC3318842"
+    assert values["expiration_date"] == "2027-04-01"
+
+
+def test_professional_line_typed_after_the_general_rows_other_option() -> None:
+    """ACORD 25 2016/03: agencies name the general-liability row's real line after its
+    printed "OTHER:" aggregate option; GENERAL AGGREGATE under a blank PERSONAL & ADV
+    INJURY caption is the aggregate."""
+    rows = TOP + [
+        (40, 303, "X COMMERCIAL GENERAL LIABILITY"), (428, 305, "EACH OCCURRENCE"),
+        (68, 313, "X CLAIMS-MADE OCCUR"), (428, 313, "DAMAGE TO RENTED"), (428, 319, "PREMISES (Ea occurrence)"),
+        (40, 325, "GEN'L AGGREGATE LIMIT APPLIES PER:"), (428, 327, "MED EXP (Any one person)"),
+        (40, 334, "OTHER: Physicians Professional Liability"), (428, 337, "PERSONAL & ADV INJURY"),
+        (428, 344, "GENERAL AGGREGATE"), (428, 353, "PRODUCTS - COMP/OP AGG"),
+        (352, 172, "Granite Mutual Insurance Company"), (22, 194, "Dana R. Whitfield, MD"),
+        (24, 303, "A"), (212, 303, "HPL 5731 6814"), (331, 303, "06/03/2026 06/03/2027"), (545, 303, "$1,000,000"),
+        (545, 342, "$3,000,000"),
+    ] + WC_ROW
+    values, notices = _values(_page(rows))
+    assert (values["per_claim_limit"], values["aggregate_limit"]) == (1_000_000, 3_000_000)
+    assert values["policy_number"] == "HPL57316814" and notices == []
+
+
+def test_a_contact_name_with_an_initial_is_not_an_insurer_letter() -> None:
+    from credintake.extractor.fields.certificate_parties import insurer
+
+    pg = _page([(376, 102, "Marco C. Hernandez"), (309, 104, "CONTACT NAME:"),
+                (366, 138, "INSURER(S) AFFORDING COVERAGE"),
+                (309, 147, "INSURER A : Erie Insurance Exchange"),
+                (309, 169, "INSURER C : Lakeshore Medical Insurance Company")])
+    assert insurer(pg, "C").value == "Lakeshore Medical Insurance Company"
+
+
+def test_stacked_free_rows_whose_amounts_sit_a_line_off_their_labels() -> None:
+    """Agency systems that top-align the limits cell while the labels are centred print
+    each amount up to a line above (or below) its own label: stacked free rows and their
+    amounts are paired in order."""
+    for shift in (-6.0, 6.0):
+        values, _ = _values(_page(_free_band_certificate([
+            (24, 536, "B"), (40, 536, "Motor Truck Cargo"), (212, 536, "MTC4410782"),
+            (331, 536, "04/01/2026 04/01/2027"), (545, 536 + shift, "250,000"),
+            (24, 548, "B"), (40, 548, "Errors & Omissions"), (212, 548, "EO7700415"),
+            (331, 548, "04/01/2026 04/01/2027"), (545, 548 + shift, "100,000"),
+        ])))
+        assert values["policy_number"] == "EO7700415", shift
+        assert values["per_claim_limit"] == 100_000, shift

@@ -55,3 +55,14 @@ def test_credentials_ignore_case_and_dots() -> None:
 ])
 def test_looks_like_name(text: str, expected: bool) -> None:
     assert looks_like_name(text) is expected
+
+
+def test_unglue_name_splits_only_on_evidence() -> None:
+    from credintake.extractor.names import unglue_name
+
+    assert unglue_name("JaneMarieDoe") == "Jane Marie Doe"
+    assert unglue_name("JohnMcDonald") == "John McDonald"
+    assert unglue_name("McDonald") is None and unglue_name("Jane") is None
+    assert unglue_name("SARAHKHAN", {"KHAN", "TARIQ"}) == "SARAH KHAN"
+    assert unglue_name("KHANSARAH", {"KHAN"}) == "KHAN SARAH"
+    assert unglue_name("SARAHKHAN") is None and unglue_name("SARAHKHAN", {"TARIQ"}) is None

@@ -95,3 +95,53 @@ def test_the_second_page_of_a_resume_is_not_a_new_document() -> None:
 ])
 def test_printed_page_and_form_numbers_mark_a_new_document(previous: str, current: str, new: bool) -> None:
     assert starts_anew(previous, current) is new
+
+
+BACK_PAGE = ("IMPORTANT\nIf the certificate holder is an ADDITIONAL INSURED, the policy(ies) must be endorsed.\n"
+             "A statement on this certificate does not confer rights to the certificate holder in lieu of such\n"
+             "endorsement(s). If SUBROGATION IS WAIVED, subject to the terms and conditions of the policy,\n"
+             "certain policies may require an endorsement.\nDISCLAIMER\n"
+             "The Certificate of Insurance on the reverse side of this form does not constitute a contract between\n"
+             "the issuing insurer(s), authorized representative or producer, and the certificate holder, nor does it\n"
+             "affirmatively or negatively amend, extend or alter the coverage afforded by the policies listed thereon.\n"
+             "ACORD 25-S (7/97)")
+REMARKS_PAGE = ("AGENCY CUSTOMER ID: HARBO-01\nLOC #: 1\nADDITIONAL REMARKS SCHEDULE Page 1 of 1\n"
+                "AGENCY Harbor Lane Insurance Agency\nNAMED INSURED Meadowbrook Home Health LLC\n"
+                "POLICY NUMBER SEE PAGE 1\nCARRIER SEE PAGE 1 NAIC CODE\nEFFECTIVE DATE: SEE PAGE 1\n"
+                "ADDITIONAL REMARKS\nTHIS ADDITIONAL REMARKS FORM IS A SCHEDULE TO ACORD FORM,\n"
+                "FORM NUMBER: 25 FORM TITLE: CERTIFICATE OF LIABILITY INSURANCE\n"
+                "Certificate holder is named as additional insured with respect to general liability\n"
+                "ACORD 101 (2008/01)")
+
+
+def test_back_page_and_remarks_schedule_continue_the_certificate() -> None:
+    """A two-sided 25-S certificate sent with its fine-print back and an ACORD 101 schedule
+    is one document; the endorsements behind it still start documents of their own."""
+    certificate = liability_certificate(random.Random(8), filled=True)[1][0]
+    texts = [certificate, BACK_PAGE, REMARKS_PAGE,
+             ENDORSEMENT.format(form="CG 20 10 04 13", title="ADDITIONAL INSURED", n=1, total=1)]
+    segments = split_files([[_typed(t, i + 1) for i, t in enumerate(texts)]], Settings().classifier)[0]
+    assert [[p.number for p in s.pages] for s in segments] == [[1, 2, 3], [4]]
+    assert segments[0].doc_type == "malpractice_insurance"
+
+
+def test_a_second_certificate_front_is_not_a_continuation() -> None:
+    from credintake.extractor.split import continues_form
+
+    rng = random.Random(9)
+    first, second = (liability_certificate(rng, filled=True)[1][0] for _ in range(2))
+    assert continues_form(first, BACK_PAGE) and continues_form(BACK_PAGE, REMARKS_PAGE)
+    assert not continues_form(first, second)
+    assert not continues_form("JANE ROE Registered Nurse Experience", REMARKS_PAGE)
+
+
+def test_form_continuations_read_through_ocr_damage() -> None:
+    """A faxed back page whose key sentence OCR broke, a schedule whose heading follows the
+    ACORD logo text: still recognised by enough of their captions."""
+    from credintake.extractor.split import continues_form
+
+    certificate = liability_certificate(random.Random(10), filled=True)[1][0]
+    back = BACK_PAGE.replace("reverse side of this form does not constitute", "rev3rse s1de of th1s f0rm does n0t")
+    schedule = "ACORD ADDITIONAL REMARKS SCHEDULE\n" + "\n".join(REMARKS_PAGE.split("\n")[3:]).replace(
+        "SCHEDULE TO ACORD FORM", "SCHEDULE T0 AC0RD F0RM")
+    assert continues_form(certificate, back) and continues_form(certificate, schedule)

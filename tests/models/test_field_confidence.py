@@ -37,6 +37,17 @@ def test_higher_raw_confidence_never_lowers_the_probability() -> None:
     assert probs == sorted(probs)
 
 
+def test_a_value_the_reader_doubted_stays_doubted_on_a_poor_scan() -> None:
+    """The extractor's own doubt is kept: an institution scored 0.03 on a page OCR'd at 0.6
+    must not come out confident enough to enter the profile (it did, at 0.74, when the fit
+    had one slope over the whole raw range)."""
+    from credintake.settings import RuleSettings
+
+    calibration = fc.load()
+    p = calibration.probability(0.03, fc.ValueContext("diploma.institution", 0.6, True))
+    assert p < RuleSettings().min_field_confidence
+
+
 def _copy(tmp_path: Path) -> Path:
     path = tmp_path / "field_confidence.json"
     shutil.copy(fc.ARTIFACT, path)

@@ -95,6 +95,35 @@ def test_different_carriers_stay_different() -> None:
     assert text_score("Coverys RRG", "Curi RRG", "carrier") < 88
 
 
+@pytest.mark.parametrize("long_, short, kind", [
+    ("Lakeshore Physicians Indemnity Company", "LPIC", "carrier"),
+    ("Lakeshore Physicians Indemnity Company", "LPIC OHIO", "carrier"),   # initials and a state
+    ("Keystone Medical Mutual Insurance Co", "KMMIC New Jersey", "carrier"),
+    ("University of Northfield Medical School", "UNMS", "institution"),  # without "of"
+])
+def test_a_name_printed_as_its_initials_is_the_same_name(long_: str, short: str, kind: str) -> None:
+    assert text_score(long_, short, kind) >= 88
+    assert text_score(short, long_, kind) >= 88
+
+
+@pytest.mark.parametrize("long_, short", [
+    ("Lakeshore Physicians Indemnity Company", "LPX"),       # other initials
+    ("Lakeshore Physicians Indemnity Company", "lpic"),      # not printed as initials
+    ("Lakeshore Physicians Indemnity Company", "LPIC Holdings Group Trust"),  # a longer name
+    ("Physicians Indemnity", "PI"),                          # too short to be initials
+])
+def test_other_initials_are_not_the_name(long_: str, short: str) -> None:
+    assert text_score(long_, short, "carrier") < 88
+
+
+def test_carrier_printed_as_its_initials_is_no_mismatch() -> None:
+    app = Application(malpractice_insurance=[Malpractice(carrier="Lakeshore Physicians Indemnity Company",
+                                                         policy_number="P77")])
+    ev = run([doc("malpractice_insurance", "coi.pdf", carrier="LPIC OHIO", policy_number="P77",
+                  per_claim_limit=1_000_000, aggregate_limit=3_000_000)], app)
+    assert only(ev, "reconciliation.mismatch") == []
+
+
 def test_legal_suffixes_never_leave_an_empty_name() -> None:
     assert strip_legal_suffixes("insurance company", "carrier") == "insurance"
     assert strip_legal_suffixes("company", "carrier") == "company"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from credintake.contract import Application, Cme, License, Provider
+from credintake.contract import Application, BoardCertification, Cme, Dea, License, Provider, WorkHistory
 from credintake.rules.names import parse_name
 from credintake.rules.plausible import implausible, ocr_digits, ocr_key
 from rules_factories import doc, only, run
@@ -25,6 +25,8 @@ APP = Application(provider=Provider(first_name="Timothy", middle_name="Dustin",
     ("Company Name", "a placeholder"), ("City, State", "a placeholder"), ("N/A", "a placeholder"),
     ("XXXX", "a placeholder"), ("XXX-XX-XXXX", "a placeholder"), ("00/00/0000", "a placeholder"),
     ("MM/DD/YYYY", "a placeholder"), ("TBD", "a placeholder"),
+    ("Certifications", "a form label"),  # a CV's section heading read as a degree
+    ("UCENSE TYPE", "a form label"),     # a fax merged "LI" of LICENSE into "U"
 ])
 def test_labels_and_placeholders_are_not_values(value: str, why: str) -> None:
     assert implausible(value) == why
@@ -33,7 +35,9 @@ def test_labels_and_placeholders_are_not_values(value: str, why: str) -> None:
 @pytest.mark.parametrize("value", ["Active", "Physician", "Valid", "Jane Doe", "Timothy Dustin",
                                    "Doe, John", "The Doctors Company", "A12345", 1_000_000,
                                    "Li", "Internal Medicine", "Attending Physician",
-                                   "Kate Holder", "Dane Cole", "Nate Dates"])
+                                   "Kate Holder", "Dane Cole", "Nate Dates",
+                                   "Medical Assistant Certification", "Millie Holder",
+                                   "Eddie Holder"])
 def test_real_values_are_plausible(value: object) -> None:
     assert implausible(value) is None
 
@@ -111,6 +115,24 @@ def test_email_that_lost_its_underscore_and_licence_number_with_o_for_zero_match
     assert only(run(docs, app), "reconciliation.mismatch") == []
 
 
+@pytest.mark.parametrize("read", ["washington@mail.org", "tim.washington@mail"])
+def test_email_read_as_a_part_of_the_typed_one_is_a_doubt(read: str) -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington",
+                                        email="tim.washington@mail.org"))
+    ev = run([doc("cv", "cv.pdf", name="Timothy Washington", email=read)], app)
+    assert only(ev, "reconciliation.mismatch") == []
+    (f,) = only(ev, "extraction.low_confidence")
+    assert f.field == "provider.email" and f.evidence["value"] == read
+
+
+@pytest.mark.parametrize("read", ["tim.washburn@mail.org", "ington@mail.org"])
+def test_another_email_is_still_a_mismatch(read: str) -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington",
+                                        email="tim.washington@mail.org"))
+    ev = run([doc("cv", "cv.pdf", name="Timothy Washington", email=read)], app)
+    assert [f.field for f in only(ev, "reconciliation.mismatch")] == ["provider.email"]
+
+
 def test_a_real_licence_number_typo_is_still_a_mismatch() -> None:
     app = Application(licenses=[License(license_number="A12345", issuing_state="CA")])
     ev = run([doc("state_license", "l.pdf", license_number="A12346", issuing_state="CA")], app)
@@ -176,3 +198,59 @@ def test_initial_glued_to_the_surname_is_the_same_surname() -> None:
     ev = run([doc("state_license", "l.pdf", holder_name="Leah R-Roberts", license_number="A1")],
              app)
     assert only(ev, "identity.name_mismatch") == []
+
+
+def _scanned(doc_type: str, **fields: object):
+    d = doc(doc_type, "fax_0001.tif", **fields)
+    assert d.ocr
+    return d
+
+
+def test_free_text_a_letter_off_on_a_faxed_page_is_a_doubt() -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington"),
+                      work_history=[WorkHistory(employer="Short Physicians Group", city="Jackson",
+                                                state="MS", start_date="2019-07", current=True)])
+    line = {"employer": "Physician Short Physicians Gtoup", "city": "Jackgon", "state": "MS",
+            "start_date": "2019-07", "current": True}
+    ev = run([_scanned("cv", name="Timothy Washington", entries={"work_history": [line]})], app)
+    assert only(ev, "reconciliation.mismatch") == []
+    assert {f.field for f in only(ev, "extraction.low_confidence")} == {"work_history.employer",
+                                                                        "work_history.city"}
+    # the same reading off a text layer is the applicant's difference
+    text = doc("cv", "cv.pdf", name="Timothy Washington", entries={"work_history": [line]})
+    assert {f.field for f in only(run([text], app), "reconciliation.mismatch")} == {
+        "work_history.employer", "work_history.city"}
+
+
+def test_another_place_on_a_faxed_page_is_still_a_mismatch() -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington"),
+                      work_history=[WorkHistory(employer="Short Physicians Group", city="Jackson",
+                                                state="MS", start_date="2019-07", current=True)])
+    line = {"employer": "Short Physicians Group", "city": "Biloxi", "state": "MS",
+            "start_date": "2019-07", "current": True}
+    ev = run([_scanned("cv", name="Timothy Washington", entries={"work_history": [line]})], app)
+    assert [f.field for f in only(ev, "reconciliation.mismatch")] == ["work_history.city"]
+
+
+def test_a_partial_date_on_a_faxed_page_is_a_doubt_a_full_one_a_mismatch() -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington"),
+                      board_certifications=[BoardCertification(board="ABIM", specialty="Internal Medicine",
+                                                               issue_date="2019-02-17")])
+    fields = dict(holder_name="Timothy Washington", board="ABIM", specialty="Internal Medicine")
+    ev = run([_scanned("board_certification", issue_date="2019-07", **fields)], app)
+    assert only(ev, "reconciliation.mismatch") == []
+    assert [f.field for f in only(ev, "extraction.low_confidence")] == ["board_certifications.issue_date"]
+    ev = run([_scanned("board_certification", issue_date="2019-07-17", **fields)], app)
+    assert [f.field for f in only(ev, "reconciliation.mismatch")] == ["board_certifications.issue_date"]
+
+
+def test_schedules_read_as_a_part_of_the_typed_ones_on_a_photo_are_a_doubt() -> None:
+    app = Application(provider=Provider(first_name="Timothy", last_name="Washington"),
+                      dea=[Dea(dea_number="BW1234563", state="CA", schedules="2,2N,3,3N,4,5")])
+    fields = dict(registrant_name="Timothy Washington", dea_number="BW1234563", state="CA")
+    ev = run([_scanned("dea_registration", schedules="2", **fields)], app)
+    assert only(ev, "reconciliation.mismatch") == []
+    assert [f.field for f in only(ev, "extraction.low_confidence")] == ["dea.schedules"]
+    # other schedules than typed are a mismatch, scanned or not
+    ev = run([_scanned("dea_registration", schedules="2,3,4,5,6", **fields)], app)
+    assert [f.field for f in only(ev, "reconciliation.mismatch")] == ["dea.schedules"]
