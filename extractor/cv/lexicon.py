@@ -88,6 +88,25 @@ OTHER_HEAD_WORDS = frozenset({
     "abstracts", "posters", "privileges", "summary", "profile", "objective", "bibliography",
     "achievements", "organizations", "hobbies",
 })
+#: Words of a field of study: on resume sites' one-line education entries the major sits
+#: between the degree's colon and the school ("Bachelor of Science : Nursing Practice Utah
+#: State University"), so a run of them before the school is the major, not the school's name.
+FIELD_OF_STUDY_WORDS = frozenset({
+    "nursing", "nurse", "practice", "educator", "education", "business", "management",
+    "administration", "healthcare", "health", "care", "science", "sciences", "arts",
+    "psychology", "biology", "chemistry", "physics", "mathematics", "medical", "assistant",
+    "assisting", "informatics", "clinical", "public", "social", "work", "services", "technology",
+    "studies", "general", "liberal", "communication", "communications", "accounting", "finance",
+    "economics", "criminal", "justice", "human", "resources", "computer", "information",
+    "systems", "engineering", "kinesiology", "nutrition", "dietetics", "pharmacy", "physiology",
+    "respiratory", "therapy", "radiologic", "radiography", "sonography", "laboratory",
+    "premedical", "pre-med", "pre-nursing", "emergency", "counseling", "marketing", "history",
+    "english", "sociology", "exercise", "gerontology", "midwifery", "dental", "hygiene",
+    "surgical", "technician", "technologist", "paramedic", "behavioral", "neuroscience",
+    "certifications", "certification", "certificate", "coursework", "major", "minor",
+    "registered", "practical", "vocational", "licensed", "family", "leadership", "policy",
+    "occupational", "physical", "anatomy", "phlebotomy", "coding", "billing", "office",
+})
 #: Words of an outline sub-heading inside a section ("A. Undergraduate", "B. Graduate and
 #: Professional", "C. Clinical Fellowships", "D. Postdoctoral Appointments"): institutional
 #: CV templates of academic medical centres letter or number the parts of a section.

@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 from credintake.extractor.cv.lexicon import (
     DEGREE_ABBREVIATIONS,
     DEGREE_PATTERNS,
+    FIELD_OF_STUDY_WORDS,
+    OTHER_HEAD_WORDS,
     ORG_WORDS,
     STATE_ABBREVIATIONS,
     STATES,
@@ -308,13 +310,37 @@ def org_run(text: str, skip: tuple[int, int] | None = None,
         end = last
         if last + 1 < len(run) and run[last + 1].group().lower() == "of":
             end = min(len(run) - 1, last + 3)  # "University of Eastern Plains"
+            while end > last + 2 and run[end].group().lower() in OTHER_HEAD_WORDS:
+                end -= 1  # "School of Nursing Certifications": the next heading run in
         while end > 0 and run[end].group().lower() in _CONNECTORS:
             end -= 1
         start = 0
         while start < end and run[start].group().lower() in _CONNECTORS:
             start += 1
+        if skip is not None and ":" in text[skip[1]:run[start].start()]:
+            start = _after_major(run, start, end)
+        start = _at_the(run, start, end)
         span = (run[start].start(), run[end].end())
         org = score(text[span[0]:span[1]]).org
         if best is None or org >= best[0]:
             best = (org, *span)
     return (best[1], best[2]) if best else None
+
+
+def _after_major(run: list[re.Match[str]], start: int, end: int) -> int:
+    """Past the major that a degree's colon slot prints before the school ("Bachelor of
+    Arts : NURSING Gannon University"): the whole leading run of field-of-study words, and
+    only when at least two words of the name remain ("Health Sciences University" stays)."""
+    k = start
+    while k <= end and run[k].group().lower() in FIELD_OF_STUDY_WORDS:
+        k += 1
+    return k if end - k >= 1 else start
+
+
+def _at_the(run: list[re.Match[str]], start: int, end: int) -> int:
+    """A capitalised "The" inside a run starts the school's name ("... Case Management The
+    University of Florida"); after "of" it belongs to it ("College of The Ozarks")."""
+    for k in range(start + 1, end):
+        if run[k].group() in ("The", "THE") and run[k - 1].group().lower() not in _CONNECTORS:
+            return k
+    return start

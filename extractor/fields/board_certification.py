@@ -56,6 +56,9 @@ _BOARD_KEY = re.compile(r"Board|BOARD|Commission|COMMISSION|Center|CENTER|Corpor
 _BOARD_SKIP = re.compile(r"medical\s+board\s+of|board\s+of\s+(medicine|nursing|medical|osteopathic\s+medicine|"
                          r"pharmacy$|registration)|^board\s+of\s+directors|joint\s+commission|"
                          r"verification\s+center|medical\s+center|hospital|"
+                         # signature-line titles ("Chair of the Board", "President, Board of ...")
+                         r"(?:chair(?:man|woman|person)?|president|secretary|treasurer|director)\s*,?\s+"
+                         r"of\s+the\s+board|"
                          # look-up page titles and questions ("Is Your Doctor Board Certified?")
                          r"\?|board\s+certification\s+(?:status|verification|credentials|profile|search)", re.I)
 
@@ -119,6 +122,9 @@ _PROSE_SPECIALTY = re.compile(
 #: "... completed the requirements set forth by the NHA as a Certified Billing and Coding Specialist":
 #: the credential's own title is the specialty (allied-health and nursing certifications)
 _PROSE_CREDENTIAL = re.compile(r"\bas\s+an?\s+((?:Certified|Registered|Licensed|CERTIFIED|REGISTERED)\s+[^.\n]{3,80})")
+#: "Hereby certifies <name> as an / Emergency Medical Technician": the credential printed on
+#: its own line under the holder's name (registries' wall certificates)
+_PROSE_AS_TITLE = re.compile(r"\b(?:as|AS)\s+(?:an?|AN?)\s*\n\s*([A-Z][^\n.]{3,80})")
 
 
 def _credential_title_value(text: str) -> tuple[str, int, int] | None:
@@ -134,7 +140,7 @@ _PROSE_ISSUE = re.compile(r"(?:certified|certification|diplomate)[^.]{0,160}?\s(
                           r"([^.]{0,100})", re.I)
 _PROSE_EXPIRY = re.compile(r"(?:(?:valid|good|effective|certified|active|current)\s+(?:through|thru|until)|"
                            r"expires?(?:\s+on)?)\s+([^.]{0,40})", re.I)
-_GIVEN = re.compile(r"(?:given|dated|witness\s+whereof|awarded|conferred)[^\n]{0,40}?((?:this|the|on)\s+.{0,120})",
+_GIVEN = re.compile(r"(?:given|dated|(?:witness|testimony)\s+whereof|awarded|conferred|affixed)[^\n]{0,40}?((?:this|the|on)\s+.{0,120})",
                     re.I | re.S)
 
 
@@ -158,6 +164,8 @@ def extract_board_certification(pages: list[Page]) -> Extraction:
         specialty = search(doc, _PROSE_SPECIALTY, parser=specialty_value, confidence=0.85)
     if specialty is None:
         specialty = search(doc, _PROSE_CREDENTIAL, parser=_credential_title_value, confidence=0.75)
+    if specialty is None:
+        specialty = search(doc, _PROSE_AS_TITLE, parser=specialty_value, confidence=0.7)
     if specialty is None:
         specialty = vocab_search(doc, SPECIALTIES, confidence=0.7)
     put(fields, "specialty", specialty)

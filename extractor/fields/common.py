@@ -299,7 +299,8 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
         if poss:
             run = run[:poss[0] + 1]
         start, end = toks[run[0]][1], toks[run[-1]][2]
-        phrase = text[start:end].rstrip(",.;:®™")   # a registered mark is not the name
+        # a registered or service mark is not the name ("... Technicians SM", "Board®")
+        phrase = _MARK_END.sub("", text[start:end]).rstrip(",.;:®™")
         if phrase.count(")") > phrase.count("("):  # "(Punjab)" stays whole, a stray ")" goes
             phrase = phrase.rstrip(")")
         phrase = re.sub(r"['’]s?$", "", phrase)
@@ -307,6 +308,9 @@ def org_phrase(text: str, keyword: re.Pattern[str], *, allow_in: bool = False,
             continue
         return phrase, start, start + len(phrase)
     return None
+
+
+_MARK_END = re.compile(r"(?:\s+\(?(?:SM|TM|R)\)?|[®™℠])+$")
 
 
 def _key_positions(run: list[int], toks: list[tuple[str, int, int]], keyword: re.Pattern[str]) -> list[int]:
@@ -374,7 +378,8 @@ def org_search(doc: Doc, keyword: re.Pattern[str], *, confidence: float = 0.8,
                     m = strip.match(value)
                     if m and m.end() < len(value):
                         value, s = value[m.end():], s + m.end()
-                alone = not line[:sub + s].strip() and not line[sub + e:].strip(" ,.;:")
+                alone = not line[:sub + s].strip() \
+                    and not _MARK_END.sub("", line[sub + e:]).strip(" ,.;:®™℠")
                 if (skip is None or not skip.search(value)) and (alone or not whole_line):
                     hit = hit_from_span(doc, page, start_line + sub + s, start_line + sub + e, value, confidence)
                     if hit is not None:

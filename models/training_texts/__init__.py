@@ -30,6 +30,7 @@ RECIPES: dict[str, tuple[Recipe, float]] = {
     "diploma": (_fixed("diploma", certificates.diploma), 1.5),
     "internship": (_fixed("training_certificate", certificates.internship), 1.5),
     "certification": (_fixed("board_certification", certificates.certification), 1.5),
+    "registry_lookup": (_fixed("state_license", certificates.registry_lookup), 0.7),
     "experience_letter": (_fixed("other", certificates.experience_letter), 1.0),
     "liability_certificate": (insurance.liability_certificate, 10.0),
     "property_certificate": (_fixed("other", insurance.property_certificate), 0.7),
@@ -42,9 +43,11 @@ RECIPES: dict[str, tuple[Recipe, float]] = {
 
 
 def recipe_documents(seed: int, per_unit: int) -> list[tuple[str, str, list[str]]]:
-    """``per_unit`` documents per unit of recipe weight: (recipe name, label, page texts)."""
-    rng = random.Random(seed)
+    """``per_unit`` documents per unit of recipe weight: (recipe name, label, page texts).
+    Each recipe draws from its own generator, so adding or changing one recipe leaves the
+    others' documents as they were (a retrained model differs only by what changed)."""
     docs = []
     for name, (recipe, weight) in sorted(RECIPES.items()):
+        rng = random.Random(f"{seed}:{name}")
         docs += [(name, *recipe(rng)) for _ in range(round(per_unit * weight))]
     return docs

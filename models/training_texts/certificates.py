@@ -20,11 +20,17 @@ LIFE_SUPPORT_COURSES = ("Basic Life Support (HCP)", "BLS Provider", "Basic Life 
                         "Heartsaver CPR AED", "Heartsaver First Aid CPR AED", "Advanced Cardiovascular Life Support",
                         "ACLS Provider", "PALS Provider", "Pediatric Advanced Life Support", "Neonatal Resuscitation Program",
                         "CPR Level HCP", "Adult and Pediatric First Aid/CPR/AED", "CPR/AED for Professional Rescuers",
-                        "BLS for Healthcare Providers (CPR and AED)", "First Aid, CPR and AED", "Marine Basic First Aid")
+                        "BLS for Healthcare Providers (CPR and AED)", "First Aid, CPR and AED", "Marine Basic First Aid",
+                        # trauma and specialty resuscitation courses that medical staff offices also file
+                        "Advanced Trauma Life Support", "ATLS® Course for Doctors", "Trauma Nursing Core Course (TNCC)",
+                        "Prehospital Trauma Life Support (PHTLS)", "Emergency Nursing Pediatric Course",
+                        "Advanced Life Support in Obstetrics (ALSO)", "CPR & AED (Adult, Child and Infant)")
 LIFE_SUPPORT_ORGS = ("American Red Cross", "Canadian Red Cross", "American Heart Association",
                      "Heart and Stroke Foundation", "St. John Ambulance", "National CPR Foundation",
                      "Health & Safety Institute", "American Safety & Health Institute", "Lifesaving Society",
-                     "Emergency Care & Safety Institute", "National Safety Council", "CPR Certification Institute")
+                     "Emergency Care & Safety Institute", "National Safety Council", "CPR Certification Institute",
+                     "American College of Surgeons Committee on Trauma", "Emergency Nurses Association",
+                     "National Association of Emergency Medical Technicians", "American AED/CPR Association")
 CLINICAL_AREAS = ("Sepsis", "Wound Care", "Dementia Care", "Delirium", "Falls Prevention", "Pain Management",
                   "Pressure Injury Prevention", "Stroke Care", "Heart Failure", "Diabetes Management",
                   "Infection Prevention", "Medication Safety", "Palliative Care", "Perinatal Mental Health",
@@ -72,8 +78,13 @@ def life_support(rng: random.Random) -> list[str]:
     issued = day(rng, 2015, 2026)
     expiry = issued.replace(year=issued.year + rng.choice((1, 2, 2, 3)))
     number = f"{rng.randrange(10**8, 10**10)}" if rng.random() < 0.6 else f"{rng.randrange(10**5):05d}{chr(65 + rng.randrange(26))}"
-    frame = rng.randrange(4)
-    if frame == 0:
+    frame = rng.randrange(5)
+    if frame == 4:  # course certificates of surgical and nursing colleges: recognition prose, chair signatures
+        lines = [course.split(" (")[0].upper(), org.upper(), name,
+                 f"is recognized as having successfully completed the {course} according to the standards "
+                 f"established by the {org}.", f"{person(rng)}, {rng.choice(('International Chairperson', 'Chair', 'Course Director'))}",
+                 f"Issue Date: {fmt(issued, rng)}", f"Expiration Date: {fmt(expiry, rng)}"]
+    elif frame == 0:
         lines = [name, rng.choice(("Is certified in", "is certified in", "Has successfully completed", "has met the requirements of")),
                  course, f"Certificate {rng.choice(('number', 'No.', 'ID', '#'))}: {number}",
                  f"{rng.choice(('Expiry Date', 'Expiration', 'Valid until', 'Renew by'))}: {fmt(expiry, rng)}",
@@ -186,7 +197,10 @@ CERTIFYING_BODIES = (("National Healthcareer Association", "NHA", ("Certified Bi
                      ("Board of Certification for Emergency Nursing", "BCEN", ("Certified Emergency Nurse",)),
                      ("American Medical Technologists", "AMT", ("Registered Medical Assistant", "Medical Laboratory Technician")),
                      ("Oncology Nursing Certification Corporation", "ONCC", ("Oncology Certified Nurse",)),
-                     ("Commission on Dietetic Registration", "CDR", ("Registered Dietitian Nutritionist",)))
+                     ("Commission on Dietetic Registration", "CDR", ("Registered Dietitian Nutritionist",)),
+                     ("National Registry of Emergency Medical Technicians", "NREMT",
+                      ("Emergency Medical Technician", "Paramedic", "Advanced Emergency Medical Technician")),
+                     ("National Commission on Certification of Physician Assistants", "NCCPA", ("Physician Assistant-Certified",)))
 
 
 def certification(rng: random.Random) -> list[str]:
@@ -196,8 +210,9 @@ def certification(rng: random.Random) -> list[str]:
     name, title = person(rng), rng.choice(titles)
     eff = day(rng, 2005, 2026)
     number = rng.choice((f"{rng.randrange(10**5, 10**8)}", f"{chr(65 + rng.randrange(26))}{rng.randrange(10**6, 10**7)}"))
-    lines = [rng.choice((body, body.upper(), short)), name,
+    lines = [rng.choice((body, body.upper(), short)), rng.choice(("", "Hereby Certifies")), name,
              rng.choice((f"has met the certification standards of the {short} and is certified as a {title}",
+                         f"as a\n{title}\nduly registered together with all the rights and privileges appertaining thereto",
                          f"has successfully completed the requirements for certification as a {title}",
                          f"having met all requirements is hereby certified as a {title}",
                          f"is certified in {title}", f"has earned the credential {title} ({short})")),
@@ -254,3 +269,40 @@ def experience_letter(rng: random.Random) -> list[str]:
 
 def _maybe_ocr(text: str, rng: random.Random, heavy: bool = False) -> str:
     return ocr(text, rng) if rng.random() < (0.7 if heavy else 0.3) else text
+
+
+REGISTRY_CREDENTIALS = (("EMT", "Emergency Medical Technician"), ("Paramedic", "Paramedic"),
+                        ("CNA", "Certified Nurse Aide"), ("LPN", "Licensed Practical Nurse"),
+                        ("RN", "Registered Nurse"), ("RCP", "Respiratory Care Practitioner"),
+                        ("CPhT", "Pharmacy Technician"), ("AEMT", "Advanced EMT"))
+REGISTRY_AUTHORITIES = ("County EMS Agency", "Emergency Medical Services Authority", "Nurse Aide Registry",
+                        "Department of Health Professional Licensing", "Board of Vocational Nursing",
+                        "Respiratory Care Board", "Board of Pharmacy", "Office of EMS")
+
+
+def registry_lookup(rng: random.Random) -> list[str]:
+    """A state registry's look-up printout of a certification or registration
+    (``state_license``): EMS authorities, nurse-aide and allied-health registries print
+    "Cert. #" and "Type" where medical boards print "License Number" and "Profession"."""
+    name, (short, long_) = person(rng, upper=rng.random() < 0.6), rng.choice(REGISTRY_CREDENTIALS)
+    issued = day(rng, 2005, 2026)
+    expiry = issued.replace(year=issued.year + rng.choice((2, 3, 4)))
+    number = f"{rng.choice(('E', 'P', 'CNA', 'R', ''))}{rng.randrange(10**4, 10**7)}"
+    kind = rng.choice(("Certification", "Registration", "Credential", "License"))
+    num_label = rng.choice(("Cert. #", "Certificate Number", "Registration #", "Credential Number", "Cert No."))
+    lines = [rng.choice(("Licensee Details", "Registry Details", "Certificant Details", "Search Results - Details",
+                         "Verification of Certification")),
+             rng.choice(("Demographic Information", "Personal Information", "")), f"Name: {name}",
+             f"{kind} Information",
+             f"{num_label}: {number} Status:{rng.choice(('Active', 'Current', 'Active - Clear', 'Expired'))} "
+             f"Type:{rng.choice((short, long_))}",
+             f"{rng.choice(('Issued', 'Issue Date', 'Original Date'))}: {fmt(issued, rng)} "
+             f"{rng.choice(('Expiration', 'Expires', 'Expiration Date'))}: {fmt(expiry, rng)}",
+             rng.choice(("Discipline Information", "Disciplinary Actions", "Public Record Actions")),
+             rng.choice(("No Certification Actions", "None", "No disciplinary actions on file")),
+             rng.choice(("Certifying Entity", "Issuing Agency", "Registry")),
+             f"{rng.choice(('CE Name: ', 'Agency: ', ''))}{place(rng).split(', ')[0]} {rng.choice(REGISTRY_AUTHORITIES)}"]
+    if rng.random() < 0.5:
+        lines.insert(7, "Violation Disclaimer - The list of violations is available as of the date shown "
+                        "for disciplinary action against a certificate holder.")
+    return [_maybe_ocr("\n".join(lines), rng)]

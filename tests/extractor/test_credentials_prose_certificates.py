@@ -185,3 +185,29 @@ def test_title_wrapped_before_a_connector_is_read_whole() -> None:
     got = values("cme_certificate", p)
     assert got["activity_title"] == "Sepsis Recognition and Early Management in the Emergency Department"
     assert got["credits"] == 1.5
+
+
+def test_registry_wall_certificate_prose_date_and_signature_titles() -> None:
+    """A registry's wall certificate: the credential on its own line under "as an", the date in
+    words after "affixed this", "Chair of the Board" under a signature, a service mark."""
+    p = sized((22, [(200, 90, "Dana R. Whitfield")]),
+              (12, [(250, 60, "Hereby Certifies"), (280, 120, "as an"),
+                    (200, 140, "Emergency Medical Technician"),
+                    (60, 170, "duly registered together with all the rights and privileges appertaining thereto"),
+                    (60, 200, "In Testimony Whereof, the seal of the National Registry of Emergency Medical"),
+                    (60, 215, "Technicians and signatures as authorized by the Board of Directors are hereunto affixed this"),
+                    (200, 230, "Eleventh day of September, 2019 A.D."),
+                    (100, 300, "Chair of the Board"), (400, 300, "Executive Director"),
+                    (150, 330, "National Registry of Emergency Medical Technicians SM")]))
+    got = values("board_certification", p)
+    assert got["board"] == "National Registry of Emergency Medical Technicians"
+    assert got["specialty"] == "Emergency Medical Technician"
+    assert got["issue_date"] == "2019-09-11"
+    assert got["holder_name"] == "Dana R. Whitfield"
+
+
+def test_service_and_trade_marks_are_not_part_of_an_organisation() -> None:
+    key = re.compile(r"Registry|Board")
+    assert org_phrase("National Registry of Emergency Medical Technicians SM", key)[0] == \
+        "National Registry of Emergency Medical Technicians"
+    assert org_phrase("American Board of Surgery (TM) certifies", key)[0] == "American Board of Surgery"
