@@ -83,10 +83,10 @@ def extract_life_support_card(pages: list[Page]) -> Extraction:
     put(fields, "course", search(doc, _COURSE_RE, group=0, parser=_course_value, confidence=0.9))
     put(fields, "holder_name", _holder(doc))
     expiry = date_by_label(doc, EXPIRY_LABELS, exclude=r"print|birth|issue")
-    put(fields, "expiration_date", expiry)
     # "Date" alone is the last issue synonym (NCPRF-style "Date: ... Renew: ..." rows)
-    put(fields, "issue_date", date_by_label(doc, ISSUE_LABELS, exclude=r"print|birth|renew|expir|valid|recert",
-                                            avoid=expiry))
+    issue = date_by_label(doc, ISSUE_LABELS, exclude=r"print|birth|renew|expir|valid|recert", avoid=expiry)
+    put(fields, "expiration_date", _same_format_expiry(doc, expiry, issue))
+    put(fields, "issue_date", issue)
     put(fields, "expiration_date", search(doc, PROSE_EXPIRY, parser=date_value, confidence=0.8))
     put(fields, "issue_date", search(doc, _PROSE_ISSUE, parser=date_value, confidence=0.8))
     if "issue_date" not in fields and "expiration_date" not in fields:
@@ -95,6 +95,18 @@ def extract_life_support_card(pages: list[Page]) -> Extraction:
             put(fields, "issue_date", pair[0])
             put(fields, "expiration_date", pair[1])
     return Extraction(fields)
+
+
+def _same_format_expiry(doc: Doc, expiry: Hit | None, issue: Hit | None) -> Hit | None:
+    """A card prints its issue and renewal dates in one format. A bare year against a
+    month-precise issue date is another line's year (the copyright line under an "Issued /
+    Recommended Renewal" caption row whose dates sit above it): look above the caption
+    instead, and leave the date absent rather than keep the year."""
+    if expiry is None or issue is None or len(str(expiry.value)) >= len(str(issue.value)):
+        return expiry
+    above = date_by_label(doc, EXPIRY_LABELS, exclude=r"print|birth|issue", avoid=issue,
+                          directions=("inline", "right", "above"))
+    return above if above is not None and len(str(above.value)) == len(str(issue.value)) else None
 
 
 _NOT_CARD_DATE = re.compile(r"print|birth|dob|generated|https?:|www\.", re.I)

@@ -124,7 +124,9 @@ def _from_grid(grid: Grid, fields: dict, notices: list[Notice]) -> None:
         put(fields, name, hit)
     put(fields, "carrier", insurer(grid.page, row.letter))
     put(fields, "insured_name", insured(grid.page, grid.top))
-    if row.kind != "professional":
+    # no row recognised as any line of coverage (a fax or scan garbled the printed labels):
+    # the grid cannot show that professional liability is absent, so nothing is claimed
+    if row.kind != "professional" and any(r.kind != "other" for r in rows):
         kinds = list(dict.fromkeys(KIND_NAMES[r.kind] for r in rows if r.filled))
         notices.append(Notice("not_professional_liability",
                               f"the certificate's coverage lines are {', '.join(kinds)}; none is "

@@ -211,3 +211,18 @@ def test_service_and_trade_marks_are_not_part_of_an_organisation() -> None:
     assert org_phrase("National Registry of Emergency Medical Technicians SM", key)[0] == \
         "National Registry of Emergency Medical Technicians"
     assert org_phrase("American Board of Surgery (TM) certifies", key)[0] == "American Board of Surgery"
+
+
+def test_copyright_year_beside_the_caption_row_is_not_the_renewal_date() -> None:
+    """An eCard prints its dates above the "Issued / Recommended Renewal" captions and its
+    copyright line level with them, to the right; a fax misreads one caption. That bare year
+    is not the renewal date of a card whose issue date has a month: the date is looked for
+    above the caption, or left absent, never kept."""
+    p = sized((12, [(60, 60, "American Heart Association"), (60, 80, "BLS Provider"), (60, 100, "Kelly Mitchell"),
+                    (60, 120, "has successfully completed the cognitive and skills evaluations"),
+                    (60, 160, "03/2026"), (200, 160, "03/2028"),
+                    (60, 175, "Issued"), (200, 175, "Recommendad Renewal"),
+                    (311, 175, "2026 American Heart Association. All rights reserved.")]), conf=0.8)
+    got = values("life_support_card", p)
+    assert got["issue_date"] == "2026-03"
+    assert got.get("expiration_date") in (None, "2028-03")

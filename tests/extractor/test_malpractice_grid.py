@@ -357,3 +357,15 @@ def test_stacked_free_rows_whose_amounts_sit_a_line_off_their_labels() -> None:
         ])))
         assert values["policy_number"] == "EO7700415", shift
         assert values["per_claim_limit"] == 100_000, shift
+
+
+def test_row_labels_garbled_by_a_fax_claim_no_missing_professional_line() -> None:
+    """No row's label read as any line of coverage (a fax garbled every printed caption):
+    the grid cannot show that professional liability is absent, so no notice."""
+    garbled = {"GENERAL LIABILITY": "GENFRAI IJAB", "X COMMERCIAL GENERAL LIABILITY": "X COMRIFRC GFNRAI",
+               "AUTOMOBILE LIABILITY": "AUT0MQB1E L1AB", "WORKERS COMPENSATION": "W0RKFRS C0MPFN",
+               "AND EMPLOYERS' LIABILITY": "AND FMPI0YFRS", "CLAIMS-MADE X OCCUR": "CIAIM5-MAOE X 0CCUH"}
+    rows = [(x, y, garbled.get(t, t)) for x, y, t in _general_liability_2010()]
+    values, notices = _values(_page(rows, conf=0.6))
+    assert notices == []
+    assert values["policy_number"] == "GL20451187"  # the row is read, as a line of unknown kind
