@@ -42,8 +42,16 @@ RuleId = Literal[
     "document.unclassified",
     "malpractice.not_professional_liability",
     "extraction.low_confidence",
+    "exclusion.match",
+    "npi.registry_mismatch",
+    "verification.stale",
+    "recredentialing.due",
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
+#: Contract rules no module produces yet (issue 16: the NPPES import; issue 15/16: decisions
+#: and recredentialing cycles, which are judged at the coordinator's desk, not per packet).
+NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch", "verification.stale",
+                                           "recredentialing.due"})
 
 Severity = Literal["error", "warning", "info"]
 ReconciliationStatus = Literal["match", "mismatch", "filled_from_document", "missing_in_documents"]
@@ -129,6 +137,8 @@ class Provider(_Model):
     profession: str | None = None
     specialty: str | None = None
     npi: str | None = None
+    #: tells apart people of the same name when exclusion lists are screened
+    date_of_birth: str | None = Field(default=None, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
     email: str | None = None
     phone: str | None = None
     practice_state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")

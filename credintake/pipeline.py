@@ -28,6 +28,7 @@ from credintake.packet import InputFile, PacketInput, open_packet
 from credintake.pool import PagePool
 from credintake.problems import Problem
 from credintake.rules import evaluate
+from credintake.rules.exclusion import ScreeningSource
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
                               first_index=len(documents))
     with timer.stage("rules"):
         outcome = evaluate(documents, packet.application, problems, as_of=as_of,
-                           settings=settings.rules)
+                           settings=settings.rules, screening=_screening(settings))
     timer.ms["total"] = (time.perf_counter() - start) * 1000 + timer.ms.get("open", 0.0)
     # ids, counts and timings only: never names, numbers or text from the documents
     log.info("packet processed: files=%d documents=%d findings=%d problems=%d total_ms=%.0f",
@@ -93,6 +94,14 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
                   service_version=__version__, documents=documents, profile=outcome.profile,
                   reconciliation=outcome.reconciliation, findings=outcome.findings,
                   timings_ms={k: round(v, 1) for k, v in timer.ms.items()})
+
+
+def _screening(settings: Settings) -> ScreeningSource | None:
+    """The exclusion lists imported into this data directory's database (api/screening.py);
+    imported here so that reading and extraction never load the storage layer."""
+    from credintake.api.screening import screening_source
+
+    return screening_source(settings)
 
 
 def _read(f: InputFile, settings: Settings, timer: _Timer, documents: list[Document],

@@ -91,6 +91,7 @@ def build_profile(documents: list[Document], application: Application | None,
     provider_values = {k: v for k, v in provider.values.items() if k in Provider.model_fields}
     provider_values["other_names"] = p.other_names
     provider_values["specialty"] = p.specialty
+    provider_values["date_of_birth"] = p.date_of_birth
     provider_values["practice_state"] = p.practice_state
     if not provider_values.get("specialty"):
         specialties = {e.values.get("specialty") for e in entries["board_certifications"]

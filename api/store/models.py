@@ -265,3 +265,44 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))
     packet_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+LIST_KINDS = ("oig-leie", "sam")
+LIST_STATUSES = ("importing", "active", "replaced")
+
+
+class ExclusionList(Base):
+    """One imported version of a published exclusion list (api/exclusion_lists.py). Only
+    one version per kind is ``active``; an import fills a new version and flips it active
+    in one transaction, so a list is never half replaced."""
+
+    __tablename__ = "exclusion_lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    file_date: Mapped[date] = mapped_column(Date)
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    bad_rows: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="importing")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ExclusionEntry(Base):
+    """One excluded individual or business of a list version, as published."""
+
+    __tablename__ = "exclusion_entries"
+    __table_args__ = (Index("ix_exclusion_entries_list_last", "list_id", "last_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("exclusion_lists.id", ondelete="CASCADE"))
+    line: Mapped[int] = mapped_column(Integer)
+    last_key: Mapped[str] = mapped_column(String(80))  # folded last name, the look-up key
+    last_name: Mapped[str | None] = mapped_column(String(120))
+    first_name: Mapped[str | None] = mapped_column(String(120))
+    middle_name: Mapped[str | None] = mapped_column(String(120))
+    business_name: Mapped[str | None] = mapped_column(String(250))
+    npi: Mapped[str | None] = mapped_column(String(10))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    exclusion_type: Mapped[str | None] = mapped_column(String(60))
+    exclusion_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)  # LEIE reinstatement, SAM termination
+    state: Mapped[str | None] = mapped_column(String(40))
