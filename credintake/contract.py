@@ -44,6 +44,8 @@ RuleId = Literal[
     "extraction.low_confidence",
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
+#: Rules judged at a decision date rather than in the pipeline (not in the registry).
+DecisionRuleId = Literal["verification.stale"]
 
 Severity = Literal["error", "warning", "info"]
 ReconciliationStatus = Literal["match", "mismatch", "filled_from_document", "missing_in_documents"]
@@ -245,7 +247,7 @@ class ReconciliationItem(_Model):
 
 
 class Finding(_Model):
-    rule: RuleId
+    rule: RuleId | DecisionRuleId
     severity: Severity
     field: str | None = None
     message: str
