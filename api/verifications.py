@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from credintake.api import access, audit
 from credintake.api.errors import InvalidRequestError, NotReadyError
+from credintake.api.schemas import IsoDate
 from credintake.api.store.models import Packet, User, Verification
 from credintake.contract import Application, Finding
 from credintake.rules.verification import (VerificationFact, required_elements,
@@ -35,7 +36,7 @@ class VerificationIn(BaseModel):
                                 description="which one: licence number, board, NPI")
     source: str = Field(min_length=1, max_length=200)
     method: Method
-    verified_on: date
+    verified_on: IsoDate
     document_index: int | None = Field(default=None, ge=0)
     note: str | None = Field(default=None, max_length=2000)
 
@@ -109,7 +110,10 @@ def check(session: Session, user: User, packet_id: str, decision_date: date,
           settings: Settings) -> dict[str, Any]:
     """The API's verification check: the profile used and its findings (contract shape)."""
     packet = access.packet_for(session, user, packet_id)
-    accreditation = settings.accreditation.in_force(decision_date)
+    try:
+        accreditation = settings.accreditation.in_force(decision_date)
+    except ValueError as exc:
+        raise InvalidRequestError(str(exc)) from None
     found = verification_findings(session, packet, decision_date, settings=settings)
     return {"packet_id": packet.id, "decision_date": decision_date.isoformat(),
             "profile": {"family": accreditation.family,

@@ -40,7 +40,9 @@ def verification_check(packet_id: str, user: Specialist, session: SessionDep,
     return verifications.check(session, user, packet_id, decision_date, db.settings)
 
 
-@router.get("/export/fhir", summary="The packet's provider as a FHIR R4 Bundle")
+@router.get("/export/fhir", summary="The packet's provider as a FHIR R4 Bundle",
+            response_class=JSONResponse,
+            responses={200: {"content": {"application/fhir+json": {}}}})
 def export_fhir(packet_id: str, user: Specialist, session: SessionDep) -> JSONResponse:
     bundle = to_bundle(review.result_of(session, user, packet_id))
     return JSONResponse(bundle, media_type="application/fhir+json")
