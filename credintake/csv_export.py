@@ -18,7 +18,7 @@ FINDING_COLUMNS = ["packet_id", "rule", "severity", "field", "message"]
 
 def _flatten(section: str, value: Any, index: int | str = "") -> list[tuple[str, Any, str, Any]]:
     if isinstance(value, dict):
-        return [(section, index, k, v) for k, v in value.items() if not isinstance(v, (dict, list))]
+        return [(section, index, k, v) for k, v in value.items() if not isinstance(v, dict)]
     return [(section, index, "", value)]
 
 

@@ -15,6 +15,9 @@ from credintake.contract import Application
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
 LICENSE_SYSTEM = "urn:credintake:license:"
 V2_0360 = "http://terminology.hl7.org/CodeSystem/v2-0360"
+#: Degrees written as one of these abbreviations get their v2-0360 code; others are text.
+V2_0360_DEGREES = frozenset({"MD", "DO", "DDS", "DMD", "DPM", "PHD", "RN", "BSN", "MSN", "NP",
+                             "PA", "BS", "BA", "MS", "MA"})
 
 
 def _period(start: str | None, end: str | None) -> dict[str, str] | None:
@@ -28,6 +31,11 @@ def _fhir_date(value: str | None) -> bool:
         return False
     parts = value.split("-")
     return all(p.isdigit() for p in parts) and len(parts[0]) == 4 and len(parts) <= 3
+
+
+def _degree_code(degree: str | None) -> str | None:
+    code = "".join(ch for ch in (degree or "") if ch.isalnum()).upper()
+    return code if code in V2_0360_DEGREES else None
 
 
 def _qualification(text: str, *, code: str | None = None, identifier: dict[str, Any] | None = None,
@@ -79,7 +87,7 @@ def to_bundle(result: dict[str, Any]) -> dict[str, Any]:
     for ed in profile.education or []:
         if ed.kind == "degree" or ed.degree:
             quals.append(_qualification(ed.degree or "Degree",
-                                        code=(ed.degree or "").replace(".", "").upper() or None,
+                                        code=_degree_code(ed.degree),
                                         period=_period(ed.start_date, ed.end_date),
                                         issuer=ed.institution))
     if identifiers:

@@ -57,9 +57,14 @@ def required_elements(profile: Application) -> list[RequiredElement]:
     return out
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    norm = lambda s: "".join(ch for ch in (s or "").upper() if ch.isalnum())  # noqa: E731
-    return a is None or norm(a) == norm(b)
+def _norm(text: str | None) -> str:
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
+
+
+def _same(required: str | None, recorded: str | None) -> bool:
+    """A record names the required identifier (A-12345 = A12345); a record without one
+    counts for any."""
+    return required is None or recorded is None or _norm(required) == _norm(recorded)
 
 
 def verification_stale(accreditation: AccreditationProfile, decision_date: date,

@@ -93,3 +93,18 @@ def test_csv_export_over_the_cli(results: list[Path], tmp_path: Path) -> None:
     expected = sum(len(json.loads(p.read_text())["findings"]) for p in results)
     assert len(rows) == expected
     assert {r["packet_id"] for r in rows} <= {p.stem for p in results}
+
+
+def test_profile_lists_are_joined_and_degrees_coded() -> None:
+    from credintake.fhir_export import to_bundle
+
+    result = _result(provider={"last_name": "Lee", "other_names": ["Ann Smith", "=x"]},
+                     education=[{"kind": "degree", "degree": "M.D.", "institution": "UCSF",
+                                 "end_date": "2004-05"},
+                                {"kind": "degree", "degree": "Bachelor of Arts"}])
+    rows = list(csv.reader(io.StringIO(profile_csv([result]))))
+    assert ["p1", "provider", "", "other_names", "Ann Smith; =x"] in rows
+    practitioner = Bundle.model_validate(to_bundle(result)).entry[0].resource
+    md, ba = practitioner.qualification
+    assert (md.code.coding[0].code, md.issuer.display, md.period.end) == ("MD", "UCSF", "2004-05")
+    assert ba.code.coding is None and ba.code.text == "Bachelor of Arts"

@@ -80,3 +80,10 @@ def test_profiles_are_date_effective_and_overridable(monkeypatch: pytest.MonkeyP
     assert Settings().accreditation.in_force(date(2025, 8, 1)).family == "ncqa_cvo"
     # the pipeline's attestation.stale keeps the contract's default
     assert Settings().rules.attestation_max_age_days == 180
+
+
+def test_a_record_without_subject_counts_for_any_licence() -> None:
+    decided = date(2025, 9, 1)
+    profile = Settings().accreditation.in_force(decided)
+    assert verification_stale(profile, decided, LICENSE,
+                              [VerificationFact("license", None, decided)]) == []
