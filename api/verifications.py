@@ -19,8 +19,8 @@ from credintake.api.errors import InvalidRequestError, NotReadyError
 from credintake.api.schemas import IsoDate
 from credintake.api.store.models import Packet, User, Verification
 from credintake.contract import Application, Finding
-from credintake.rules.verification import (VerificationFact, required_elements,
-                                           verification_stale)
+from credintake.rules.verification import (VerificationFact, attestation_stale_at,
+                                           required_elements, verification_stale)
 from credintake.settings import Settings, get_settings
 
 Method = Literal["lookup_printout", "list_screening", "letter", "phone", "online_primary_source"]
@@ -95,15 +95,17 @@ def _rows(session: Session, packet: Packet) -> list[Verification]:
 def verification_findings(session: Session, packet: Packet, decision_date: date, *,
                           settings: Settings | None = None, family: str | None = None
                           ) -> list[Finding]:
-    """verification.stale findings of ``packet`` decided on ``decision_date``, judged by the
-    accreditation profile (``family``, default the configured one) in force that day."""
+    """The findings of deciding ``packet`` on ``decision_date``, judged by the accreditation
+    profile (``family``, default the configured one) in force that day: ``verification.stale``
+    per required element, and ``attestation.stale`` by the profile's attestation window."""
     if packet.result is None:
         raise NotReadyError(f"packet {packet.id!r} is {packet.status}; it has no profile yet")
     accreditation = (settings or get_settings()).accreditation.in_force(decision_date, family)
     profile = Application.model_validate(packet.result.get("profile") or {})
     facts = [VerificationFact(v.element, v.subject, v.verified_on)
              for v in _rows(session, packet)]
-    return verification_stale(accreditation, decision_date, required_elements(profile), facts)
+    return (verification_stale(accreditation, decision_date, required_elements(profile), facts)
+            + attestation_stale_at(accreditation, decision_date, profile))
 
 
 def check(session: Session, user: User, packet_id: str, decision_date: date,

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from credintake.contract import Application, Finding
+from credintake.rules.dates import parse_date
 from credintake.settings import AccreditationProfile
 
 
 @dataclass(frozen=True)
 class RequiredElement:
-    """One thing to verify: an element kind and, optionally, which one (licence number)."""
+    """One thing to verify: an element kind and, optionally, which one (licence number);
+    ``field`` is the contract's dotted path without indexes (``licenses.license_number``)."""
 
     element: str
     subject: str | None = None
@@ -39,12 +41,12 @@ def required_elements(profile: Application) -> list[RequiredElement]:
     """Each licence, DEA, board certificate, degree, the work history, malpractice, the NPI
     and the exclusion screening: what a credentialing file must have verified."""
     out: list[RequiredElement] = []
-    for i, lic in enumerate(profile.licenses or []):
-        out.append(RequiredElement("license", lic.license_number, f"licenses[{i}]"))
-    for i, dea in enumerate(profile.dea or []):
-        out.append(RequiredElement("dea", dea.dea_number, f"dea[{i}]"))
-    for i, bc in enumerate(profile.board_certifications or []):
-        out.append(RequiredElement("board_certification", bc.board, f"board_certifications[{i}]"))
+    for lic in profile.licenses or []:
+        out.append(RequiredElement("license", lic.license_number, "licenses.license_number"))
+    for dea in profile.dea or []:
+        out.append(RequiredElement("dea", dea.dea_number, "dea.dea_number"))
+    for bc in profile.board_certifications or []:
+        out.append(RequiredElement("board_certification", bc.board, "board_certifications.board"))
     if profile.education:
         out.append(RequiredElement("education", None, "education"))
     if profile.work_history:
@@ -98,3 +100,26 @@ def verification_stale(accreditation: AccreditationProfile, decision_date: date,
                          f"{accreditation.family} allows {limit}."),
                 evidence={**evidence, "verified_on": newest.isoformat(), "age_days": age}))
     return findings
+
+
+def attestation_stale_at(accreditation: AccreditationProfile, decision_date: date,
+                         profile: Application) -> list[Finding]:
+    """``attestation.stale`` judged at the decision by the profile's attestation window (NCQA
+    2025: 120 days), where the pipeline's copy uses the configured 180 days at ``as_of``.
+    Same reading as the pipeline rule: a partial date counts as its last day, exactly the
+    window passes, a missing date is completeness's business."""
+    signed = parse_date(profile.attestation.signed_date) if profile.attestation else None
+    if signed is None:
+        return []
+    age = (decision_date - signed.last_day()).days
+    limit = accreditation.attestation_max_age_days
+    if age <= limit:
+        return []
+    return [Finding(
+        rule="attestation.stale", severity="error", field="attestation.signed_date",
+        message=(f"The attestation was signed on {signed.iso()}, {age} days before the "
+                 f"decision on {decision_date.isoformat()}; {accreditation.family} allows "
+                 f"{limit}: ask the provider to re-attest."),
+        evidence={"signed_date": signed.iso(), "days": age, "max_age_days": limit,
+                  "decision_date": decision_date.isoformat(), "profile": accreditation.family,
+                  "profile_effective": accreditation.effective.isoformat()})]

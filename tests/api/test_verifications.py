@@ -89,7 +89,7 @@ def test_the_same_150_day_old_verification_passes_in_june_and_is_stale_in_july(
                      params={"decision_date": "2025-07-02"}).json()
         assert july["profile"]["effective"] == "2025-07-01"
         assert [(f["rule"], f["field"], f["evidence"]["age_days"]) for f in july["findings"]] \
-            == [("verification.stale", "licenses[0]", 150)]
+            == [("verification.stale", "licenses.license_number", 150)]
         schema_validator("result.schema.json", {**_result(pid), "findings": july["findings"]})
         assert c.get(f"/packets/{pid}/verification-check",
                      params={"decision_date": "2025-13-01"}).status_code == 422
@@ -134,10 +134,14 @@ def _round_trip(db: Database) -> None:
         packet = session.get(Packet, pid)
         found = verification_findings(session, packet, dt.date(2025, 7, 2))
         assert [(f.field, f.message.startswith("No primary-source")) for f in found] == \
-            [("licenses[0]", True)]
+            [("licenses.license_number", True)]
         found = verification_findings(session, packet, dt.date(2025, 11, 1))
         assert sorted(f.evidence["element"] for f in found) == \
             ["exclusion_screening", "license", "npi"]
+        packet.result = {**packet.result, "profile": {
+            **PROFILE, "attestation": {"signed_date": "2025-07-01"}}}
+        found = verification_findings(session, packet, dt.date(2025, 11, 1))
+        assert [f.rule for f in found].count("attestation.stale") == 1
 
 
 def test_record_and_check_on_sqlite(tmp_path: Path) -> None:

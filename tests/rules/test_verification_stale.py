@@ -13,7 +13,7 @@ from credintake.rules.verification import (RequiredElement, VerificationFact,
                                            required_elements, verification_stale)
 from credintake.settings import Settings
 
-LICENSE = [RequiredElement("license", "A12345", "licenses[0]")]
+LICENSE = [RequiredElement("license", "A12345", "licenses.license_number")]
 
 
 def _check(decided: date, verified: date, family: str | None = None,
@@ -29,7 +29,7 @@ def test_same_150_day_old_verification_passes_before_july_2025_and_fails_after(
     assert _check(before, before - timedelta(days=150)) == []
     (finding,) = _check(after, after - timedelta(days=150))
     assert (finding.rule, finding.severity, finding.field) == \
-        ("verification.stale", "error", "licenses[0]")
+        ("verification.stale", "error", "licenses.license_number")
     assert finding.evidence["age_days"] == 150 and finding.evidence["max_age_days"] == 120
     assert finding.evidence["profile_effective"] == "2025-07-01"
     schema_validator("result.schema.json", {
@@ -48,7 +48,7 @@ def test_window_boundary_is_inclusive_and_cvo_is_stricter() -> None:
 
 def test_missing_other_subject_or_later_verification_is_reported() -> None:
     decided = date(2025, 9, 1)
-    other = [RequiredElement("license", "ZZ999", "licenses[1]")]
+    other = [RequiredElement("license", "ZZ999", "licenses.license_number")]
     (missing,) = _check(decided, decided, required=other)
     assert missing.message.startswith("No primary-source verification of license ZZ999")
     # a verification dated after the decision does not count for it
@@ -87,3 +87,19 @@ def test_a_record_without_subject_counts_for_any_licence() -> None:
     profile = Settings().accreditation.in_force(decided)
     assert verification_stale(profile, decided, LICENSE,
                               [VerificationFact("license", None, decided)]) == []
+
+
+def test_attestation_is_judged_by_the_profile_window_at_the_decision() -> None:
+    from credintake.rules.verification import attestation_stale_at
+
+    acc = Settings().accreditation
+    signed = Application.model_validate({"attestation": {"signed_date": "2025-02-01"}})
+    june, july = date(2025, 6, 30), date(2025, 7, 2)   # 149 and 151 days after signing
+    assert attestation_stale_at(acc.in_force(june), june, signed) == []
+    (finding,) = attestation_stale_at(acc.in_force(july), july, signed)
+    assert (finding.rule, finding.field) == ("attestation.stale", "attestation.signed_date")
+    assert finding.evidence["days"] == 151 and finding.evidence["max_age_days"] == 120
+    # exactly the window passes; no signature date is completeness's business
+    edge = date(2025, 2, 1) + timedelta(days=120)
+    assert attestation_stale_at(acc.in_force(edge), edge, signed) == []
+    assert attestation_stale_at(acc.in_force(july), july, Application()) == []
