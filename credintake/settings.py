@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -220,13 +220,15 @@ class AccreditationProfile(BaseModel):
     recredentialing_months: int = 36
 
 
-_NCQA_2018 = {"license": 180, "dea": 180, "board_certification": 180, "education": 180,
-              "work_history": 180, "malpractice_history": 180, "exclusion_screening": 30,
-              "npi": 180}
+#: The elements a credentialing file verifies (verification records name one of these).
+VERIFICATION_ELEMENTS = ("license", "dea", "board_certification", "education", "work_history",
+                         "malpractice_history", "exclusion_screening", "npi")
 
 
-def _limits(days: int) -> dict[str, int]:
-    return {k: (30 if k == "exclusion_screening" else days) for k in _NCQA_2018}
+def _limits(days: int, exclusion_screening_days: int = 30) -> dict[str, int]:
+    """``days`` for every element but the exclusion screening, which is monthly."""
+    return {k: (exclusion_screening_days if k == "exclusion_screening" else days)
+            for k in VERIFICATION_ELEMENTS}
 
 
 def _default_profiles() -> list[AccreditationProfile]:

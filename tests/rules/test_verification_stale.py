@@ -103,3 +103,13 @@ def test_attestation_is_judged_by_the_profile_window_at_the_decision() -> None:
     edge = date(2025, 2, 1) + timedelta(days=120)
     assert attestation_stale_at(acc.in_force(edge), edge, signed) == []
     assert attestation_stale_at(acc.in_force(july), july, Application()) == []
+
+
+def test_every_element_a_record_can_name_has_a_window_in_every_profile() -> None:
+    from credintake.api.verifications import ELEMENTS
+    from credintake.settings import VERIFICATION_ELEMENTS
+
+    assert ELEMENTS == VERIFICATION_ELEMENTS
+    for profile in Settings().accreditation.profiles:
+        assert set(profile.verification_max_age_days) == set(ELEMENTS), profile.family
+        assert profile.verification_max_age_days["exclusion_screening"] == 30
