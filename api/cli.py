@@ -103,6 +103,49 @@ def batch(directory: Path, outdir: Path, workers: int | None, as_of: date) -> No
         sys.exit(1)
 
 
+@main.group()
+def export() -> None:
+    """Export a result JSON as FHIR or CSV."""
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    part = output.with_name(output.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(output)
+
+
+@export.command("fhir")
+@click.argument("result", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the Bundle here instead of standard output.")
+@handle_errors
+def export_fhir(result: Path, output: Path | None) -> None:
+    """Write RESULT (a result JSON) as a FHIR R4 Bundle (Practitioner, PractitionerRole)."""
+    from credintake.fhir_export import to_bundle
+
+    bundle = to_bundle(json.loads(result.read_text(encoding="utf-8")))
+    _write(json.dumps(bundle, indent=2, ensure_ascii=False) + "\n", output)
+
+
+@export.command("csv")
+@click.argument("results", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["profile", "findings"]), default="findings",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the CSV here instead of standard output.")
+@handle_errors
+def export_csv(results: tuple[Path, ...], kind: str, output: Path | None) -> None:
+    """Write RESULTS (result JSONs) as spreadsheet-safe CSV of profiles or findings."""
+    from credintake.csv_export import findings_csv, profile_csv
+
+    data = [json.loads(p.read_text(encoding="utf-8")) for p in results]
+    _write((profile_csv if kind == "profile" else findings_csv)(data), output)
+
+
 def _add_service_commands() -> None:
     from credintake.api.service_cli import COMMANDS
 

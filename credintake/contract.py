@@ -48,10 +48,11 @@ RuleId = Literal[
     "recredentialing.due",
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
-#: Contract rules no module produces yet (issue 16: the NPPES import; issue 15/16: decisions
-#: and recredentialing cycles, which are judged at the coordinator's desk, not per packet).
-NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch", "verification.stale",
-                                           "recredentialing.due"})
+#: Contract rules the per-packet registry does not produce: judged at the credentialing
+#: decision (verification.stale, api/verifications.py, rules/verification.py) or not built
+#: yet (issue 16: the NPPES import; issue 15: recredentialing cycles from approvals).
+DECISION_RULES: frozenset[str] = frozenset({"verification.stale"})
+NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch", "recredentialing.due"})
 
 Severity = Literal["error", "warning", "info"]
 ReconciliationStatus = Literal["match", "mismatch", "filled_from_document", "missing_in_documents"]

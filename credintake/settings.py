@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -204,6 +205,68 @@ class RuleSettings(BaseModel):
     ])
 
 
+class AccreditationProfile(BaseModel):
+    """One version of an accreditation body's verification windows, in force from ``effective``.
+
+    Decisions are judged by the version in force at the decision date, so files decided
+    before a standards change keep the older limits (docs/decisions.md cites the sources).
+    """
+
+    family: str
+    effective: date
+    #: Verification age limit (days before the decision) per element.
+    verification_max_age_days: dict[str, int]
+    attestation_max_age_days: int
+    recredentialing_months: int = 36
+
+
+#: The elements a credentialing file verifies (verification records name one of these).
+VERIFICATION_ELEMENTS = ("license", "dea", "board_certification", "education", "work_history",
+                         "malpractice_history", "exclusion_screening", "npi")
+
+
+def _limits(days: int, exclusion_screening_days: int = 30) -> dict[str, int]:
+    """``days`` for every element but the exclusion screening, which is monthly."""
+    return {k: (exclusion_screening_days if k == "exclusion_screening" else days)
+            for k in VERIFICATION_ELEMENTS}
+
+
+def _default_profiles() -> list[AccreditationProfile]:
+    return [
+        AccreditationProfile(family="ncqa", effective=date(2018, 7, 1),
+                             verification_max_age_days=_limits(180),
+                             attestation_max_age_days=180),
+        AccreditationProfile(family="ncqa", effective=date(2025, 7, 1),
+                             verification_max_age_days=_limits(120),
+                             attestation_max_age_days=120),
+        AccreditationProfile(family="ncqa_cvo", effective=date(2025, 7, 1),
+                             verification_max_age_days=_limits(90),
+                             attestation_max_age_days=90),
+        AccreditationProfile(family="joint_commission_hospital", effective=date(2018, 1, 1),
+                             verification_max_age_days=_limits(180),
+                             attestation_max_age_days=180, recredentialing_months=24),
+        AccreditationProfile(family="joint_commission_hospital", effective=date(2023, 2, 19),
+                             verification_max_age_days=_limits(180),
+                             attestation_max_age_days=180, recredentialing_months=36),
+    ]
+
+
+class AccreditationSettings(BaseModel):
+    """Which accreditation family the organisation follows, and every dated version of each."""
+
+    family: str = "ncqa"
+    profiles: list[AccreditationProfile] = Field(default_factory=_default_profiles)
+
+    def in_force(self, on: date, family: str | None = None) -> AccreditationProfile:
+        """The version of ``family`` (default: the configured one) in force on ``on``."""
+        fam = family or self.family
+        versions = sorted((p for p in self.profiles if p.family == fam and p.effective <= on),
+                          key=lambda p: p.effective)
+        if not versions:
+            raise ValueError(f"no {fam!r} accreditation profile in force on {on.isoformat()}")
+        return versions[-1]
+
+
 def _env(name: str) -> str | None:
     """Short aliases the deployment docs promise (``CREDINTAKE_DATABASE_URL``)."""
     return os.environ.get(name) or None
@@ -281,6 +344,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    accreditation: AccreditationSettings = Field(default_factory=AccreditationSettings)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings],

@@ -306,3 +306,24 @@ class ExclusionEntry(Base):
     exclusion_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)  # LEIE reinstatement, SAM termination
     state: Mapped[str | None] = mapped_column(String(40))
+
+# --- issue 16 items 4-5: verification records (migration 0005) ---------------------------
+
+class Verification(Base):
+    """A primary-source verification of one element of a packet's provider: who checked what,
+    where, how and when; ``document_index`` points at the packet's evidence document."""
+
+    __tablename__ = "verifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"),
+                                           index=True)
+    element: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str | None] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(40))
+    verified_on: Mapped[date] = mapped_column(Date)
+    verified_by: Mapped[str] = mapped_column(String(120))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    document_index: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

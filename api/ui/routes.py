@@ -22,7 +22,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
-from credintake.api import access, audit, review
+from pydantic import ValidationError
+
+from credintake.api import access, audit, review, verifications
 from credintake.api.deps import DatabaseDep, UploadSlot
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
@@ -280,11 +282,14 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
     user, data = auth
     with db.read_session() as s:
         view = build(s, user, packet_id)
+        checks = verifications.list_for(s, user, packet_id)
         users = [u.name for u in s.scalars(select(User).where(
             User.revoked_at.is_(None), User.organization_id == user.organization_id)
             .order_by(User.name))] if has_role(user.role, "coordinator") else []
     return render(request, "packet.html", {
         "user": user, "csrf": data["csrf"], "v": view, "users": users,
+        "verifications": checks, "elements": verifications.ELEMENTS,
+        "methods": verifications.METHODS,
         "is_coordinator": has_role(user.role, "coordinator")})
 
 
@@ -356,6 +361,34 @@ def resolve(request: Request, packet_id: str, finding_id: int, auth: Auth, db: D
     with db.session() as s:
         review.resolve_finding(s, user, packet_id, finding_id, action=action, note=note)
     return RedirectResponse(f"/ui/packets/{packet_id}?done={action}#finding-{finding_id}",
+                            status_code=303)
+
+
+@router.post("/packets/{packet_id}/verifications")
+def add_verification(request: Request, packet_id: str, auth: Auth, db: DatabaseDep,
+                     element: Annotated[str, Form(max_length=40)],
+                     source: Annotated[str, Form(max_length=200)],
+                     method: Annotated[str, Form(max_length=40)],
+                     verified_on: Annotated[str, Form(max_length=10)],
+                     subject: Annotated[str, Form(max_length=120)] = "",
+                     document_index: Annotated[str, Form(max_length=6)] = "",
+                     note: Annotated[str, Form(max_length=2000)] = "",
+                     csrf: Annotated[str, Form(max_length=100)] = "") -> RedirectResponse:
+    """The review screen's verification form: the same record the API creates."""
+    user, data = auth
+    check_csrf(request, data, csrf)
+    try:
+        body = verifications.VerificationIn(
+            element=element, subject=subject.strip() or None, source=source.strip(),
+            method=method, verified_on=verified_on,
+            document_index=int(document_index) if document_index.strip() else None,
+            note=note.strip() or None)  # type: ignore[arg-type]
+    except (ValidationError, ValueError):
+        raise UiError(422, "the verification needs an element, a source, a method and a "
+                           "date (YYYY-MM-DD)") from None
+    with db.session() as s:
+        row = verifications.create(s, user, packet_id, body)
+    return RedirectResponse(f"/ui/packets/{packet_id}?done=verified#verification-{row.id}",
                             status_code=303)
 
 

@@ -15,7 +15,7 @@ from service_helpers import make_settings
 
 TABLES = {"alembic_version", "audit_log", "batches", "decisions", "documents", "fields", "files",
           "findings", "jobs", "organizations", "packet_files", "packets", "ui_sessions", "users",
-          "exclusion_lists", "exclusion_entries"}
+          "exclusion_lists", "exclusion_entries", "verifications"}
 
 
 def _check_migrations(db: Database) -> None:
@@ -113,7 +113,7 @@ def _upgrade_from_0001_keeps_every_row(db: Database) -> None:
     with db.engine.connect() as conn:
         before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                   for t in TABLES - {"alembic_version", "organizations", "ui_sessions",
-                                     "exclusion_lists", "exclusion_entries"}}
+                                     "exclusion_lists", "exclusion_entries", "verifications"}}
     db.migrate()
     command.check(cfg)
     with db.engine.connect() as conn:
