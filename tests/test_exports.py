@@ -108,3 +108,14 @@ def test_profile_lists_are_joined_and_degrees_coded() -> None:
     md, ba = practitioner.qualification
     assert (md.code.coding[0].code, md.issuer.display, md.period.end) == ("MD", "UCSF", "2004-05")
     assert ba.code.coding is None and ba.code.text == "Bachelor of Arts"
+
+
+def test_an_export_of_something_that_is_not_a_result_is_a_usage_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    garbage, other = tmp_path / "garbage.json", tmp_path / "other.json"
+    garbage.write_text("{not json")
+    other.write_text(json.dumps({"provider": {"last_name": "Secretname"}}))
+    for kind, path, says in (("fhir", garbage, "garbage.json is not JSON"),
+                             ("csv", other, "other.json is not a credintake result")):
+        run = runner.invoke(main, ["export", kind, str(path)])
+        assert run.exit_code == 2 and says in run.output and "Secretname" not in run.output
