@@ -78,6 +78,7 @@ def test_the_same_150_day_old_verification_passes_in_june_and_is_stale_in_july(
             "element": "license", "source": "x", "method": "telepathy",
             "verified_on": "2025-02-02"}).status_code == 422
         _screenings(service.server.db, pid, dt.date(2025, 6, 25))
+        _screenings(service.server.db, pid, dt.date(2025, 6, 25))   # a re-run adds nothing
         listed = c.get(f"/packets/{pid}/verifications").json()
         assert [v["element"] for v in listed] == ["license", "exclusion_screening", "npi"]
 
