@@ -117,6 +117,26 @@ def _write(text: str, output: Path | None) -> None:
     part.replace(output)
 
 
+def _read_result(path: Path) -> dict[str, Any]:
+    """A result JSON written by ``credintake process``; anything else is a usage error
+    (exit 2) whose message names where it breaks, never the values."""
+    from pydantic import ValidationError
+
+    from credintake.contract import Result
+    from credintake.errors import UsageError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        Result.model_validate(data)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UsageError(f"{path.name} is not JSON") from None
+    except ValidationError as exc:
+        where = ".".join(map(str, exc.errors()[0]["loc"])) or "top level"
+        raise UsageError(f"{path.name} is not a credintake result ({exc.error_count()} "
+                         f"problems, the first at {where})") from None
+    return data
+
+
 @export.command("fhir")
 @click.argument("result", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -126,7 +146,7 @@ def export_fhir(result: Path, output: Path | None) -> None:
     """Write RESULT (a result JSON) as a FHIR R4 Bundle (Practitioner, PractitionerRole)."""
     from credintake.fhir_export import to_bundle
 
-    bundle = to_bundle(json.loads(result.read_text(encoding="utf-8")))
+    bundle = to_bundle(_read_result(result))
     _write(json.dumps(bundle, indent=2, ensure_ascii=False) + "\n", output)
 
 
@@ -142,7 +162,7 @@ def export_csv(results: tuple[Path, ...], kind: str, output: Path | None) -> Non
     """Write RESULTS (result JSONs) as spreadsheet-safe CSV of profiles or findings."""
     from credintake.csv_export import findings_csv, profile_csv
 
-    data = [json.loads(p.read_text(encoding="utf-8")) for p in results]
+    data = [_read_result(p) for p in results]
     _write((profile_csv if kind == "profile" else findings_csv)(data), output)
 
 

@@ -282,10 +282,11 @@ def _export_query(user: User, status: str | None,  # type: ignore[no-untyped-def
 
 
 def export_results(session: Session, user: User, *, status: str | None = None,
-                   since: date | None = None) -> list[dict[str, Any]]:
+                   since: date | None = None, fmt: str = "json") -> list[dict[str, Any]]:
+    """The results of the user's organisation's packets; each export is audited as ``fmt``."""
     packets = list(session.scalars(_export_query(user, status, since)))
     for p in packets:
-        audit.record(session, user, "packet.export", p.id, format="json")
+        audit.record(session, user, "packet.export", p.id, format=fmt)
     return [p.result for p in packets if p.result is not None]
 
 

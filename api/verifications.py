@@ -56,12 +56,21 @@ def _public(v: Verification) -> VerificationPublic:
 def record_verification(session: Session, packet: Packet, data: VerificationIn, *,
                         verified_by: str, user: User | None = None) -> Verification:
     """Store one verification of ``packet`` (screenings pass ``verified_by`` = the list's
-    name and no user). The evidence document must be one of the packet's."""
+    name and no user). The evidence document must be one of the packet's. The same
+    verification recorded again (a screening re-run over the same list file, a form sent
+    twice) returns the stored row instead of adding a duplicate."""
     if data.document_index is not None:
         docs = (packet.result or {}).get("documents", [])
         if data.document_index >= len(docs):
             raise InvalidRequestError(f"document_index {data.document_index} is not a "
                                       f"document of this packet ({len(docs)} documents)")
+    same = session.scalar(select(Verification).where(
+        Verification.packet_id == packet.id, Verification.element == data.element,
+        _is(Verification.subject, data.subject), Verification.source == data.source,
+        Verification.method == data.method, Verification.verified_on == data.verified_on,
+        Verification.verified_by == verified_by).limit(1))
+    if same is not None:
+        return same
     row = Verification(packet_id=packet.id, element=data.element, subject=data.subject,
                        source=data.source, method=data.method, verified_on=data.verified_on,
                        verified_by=verified_by, user_id=user.id if user else None,
@@ -72,6 +81,10 @@ def record_verification(session: Session, packet: Packet, data: VerificationIn, 
         audit.record(session, user, "verification.create", packet.id, verification=row.id,
                      element=data.element, method=data.method)
     return row
+
+
+def _is(column: Any, value: str | None) -> Any:
+    return column.is_(None) if value is None else column == value
 
 
 def create(session: Session, user: User, packet_id: str, data: VerificationIn

@@ -1,7 +1,8 @@
 """A contract result as a FHIR R4 Bundle: Practitioner and PractitionerRole.
 
 Directories and payers read FHIR, not our JSON; the bundle carries what a roster needs
-(NPI and licence identifiers, qualifications with their periods and issuers, specialty).
+(NPI and licence identifiers, qualifications with their periods and issuers: licences,
+board certificates, degrees and training, specialty).
 Validated in the tests with ``fhir.resources`` R4B models (same Practitioner shape as R4).
 """
 
@@ -33,9 +34,16 @@ def _fhir_date(value: str | None) -> bool:
     return all(p.isdigit() for p in parts) and len(parts[0]) == 4 and len(parts) <= 3
 
 
+#: Degrees written out in full that have a v2-0360 code.
+V2_0360_NAMES = {"DOCTOR OF MEDICINE": "MD", "DOCTOR OF OSTEOPATHIC MEDICINE": "DO",
+                 "DOCTOR OF DENTAL SURGERY": "DDS", "DOCTOR OF DENTAL MEDICINE": "DMD",
+                 "DOCTOR OF PODIATRIC MEDICINE": "DPM", "DOCTOR OF PHILOSOPHY": "PHD"}
+
+
 def _degree_code(degree: str | None) -> str | None:
-    code = "".join(ch for ch in (degree or "") if ch.isalnum()).upper()
-    return code if code in V2_0360_DEGREES else None
+    name = " ".join((degree or "").upper().split())
+    code = "".join(ch for ch in name if ch.isalnum())
+    return code if code in V2_0360_DEGREES else V2_0360_NAMES.get(name)
 
 
 def _qualification(text: str, *, code: str | None = None, identifier: dict[str, Any] | None = None,
@@ -85,7 +93,12 @@ def to_bundle(result: dict[str, Any]) -> dict[str, Any]:
                                                                    bc.expiration_date),
                                     issuer=bc.board))
     for ed in profile.education or []:
-        if ed.kind == "degree" or ed.degree:
+        if ed.kind in ("internship", "residency", "fellowship"):
+            quals.append(_qualification(": ".join(x for x in (ed.kind.capitalize(), ed.degree)
+                                                  if x),
+                                        period=_period(ed.start_date, ed.end_date),
+                                        issuer=ed.institution))
+        elif ed.kind == "degree" or ed.degree:
             quals.append(_qualification(ed.degree or "Degree",
                                         code=_degree_code(ed.degree),
                                         period=_period(ed.start_date, ed.end_date),

@@ -108,3 +108,27 @@ def test_profile_lists_are_joined_and_degrees_coded() -> None:
     md, ba = practitioner.qualification
     assert (md.code.coding[0].code, md.issuer.display, md.period.end) == ("MD", "UCSF", "2004-05")
     assert ba.code.coding is None and ba.code.text == "Bachelor of Arts"
+
+
+def test_training_is_named_by_its_kind_and_full_degree_names_are_coded() -> None:
+    from credintake.fhir_export import to_bundle
+
+    result = _result(education=[
+        {"kind": "degree", "degree": "Doctor of  Osteopathic Medicine", "end_date": "2001-05-13"},
+        {"kind": "residency", "degree": "General Surgery", "institution": "MGH",
+         "start_date": "2002-07-01", "end_date": "2006-06-30"}])
+    do, res = Bundle.model_validate(to_bundle(result)).entry[0].resource.qualification
+    assert do.code.coding[0].code == "DO"
+    assert (res.code.text, res.code.coding, res.issuer.display, str(res.period.start)) == \
+        ("Residency: General Surgery", None, "MGH", "2002-07-01")
+
+
+def test_an_export_of_something_that_is_not_a_result_is_a_usage_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    garbage, other = tmp_path / "garbage.json", tmp_path / "other.json"
+    garbage.write_text("{not json")
+    other.write_text(json.dumps({"provider": {"last_name": "Secretname"}}))
+    for kind, path, says in (("fhir", garbage, "garbage.json is not JSON"),
+                             ("csv", other, "other.json is not a credintake result")):
+        run = runner.invoke(main, ["export", kind, str(path)])
+        assert run.exit_code == 2 and says in run.output and "Secretname" not in run.output

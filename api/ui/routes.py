@@ -20,12 +20,13 @@ import jinja2
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import func, select
-
 from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from credintake.api import access, audit, review, verifications
 from credintake.api.deps import DatabaseDep, UploadSlot
+from credintake.api.errors import InvalidRequestError, NotReadyError
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
 from credintake.api.store.blobs import BlobStore
@@ -35,6 +36,7 @@ from credintake.api.ui.display import display_name
 from credintake.api.ui.view import build, provider_name
 from credintake.api.users import authenticate, has_role, hash_token
 from credintake.errors import CredintakeError
+from credintake.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 
@@ -283,14 +285,26 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
     with db.read_session() as s:
         view = build(s, user, packet_id)
         checks = verifications.list_for(s, user, packet_id)
+        today = _verification_check(s, user, packet_id, db.settings)
         users = [u.name for u in s.scalars(select(User).where(
             User.revoked_at.is_(None), User.organization_id == user.organization_id)
             .order_by(User.name))] if has_role(user.role, "coordinator") else []
     return render(request, "packet.html", {
         "user": user, "csrf": data["csrf"], "v": view, "users": users,
-        "verifications": checks, "elements": verifications.ELEMENTS,
+        "verifications": checks, "verification_check": today,
+        "elements": verifications.ELEMENTS,
         "methods": verifications.METHODS,
         "is_coordinator": has_role(user.role, "coordinator")})
+
+
+def _verification_check(s: Session, user: User, packet_id: str, settings: Settings
+                        ) -> dict[str, Any] | None:
+    """What a decision today would find (verification.stale, attestation.stale); None while
+    the packet has no result or no accreditation profile covers today."""
+    try:
+        return verifications.check(s, user, packet_id, date.today(), settings)
+    except (InvalidRequestError, NotReadyError):
+        return None
 
 
 @router.get("/packets/{packet_id}/documents/{doc_index}/pages/{page}.png")

@@ -78,6 +78,7 @@ def test_the_same_150_day_old_verification_passes_in_june_and_is_stale_in_july(
             "element": "license", "source": "x", "method": "telepathy",
             "verified_on": "2025-02-02"}).status_code == 422
         _screenings(service.server.db, pid, dt.date(2025, 6, 25))
+        _screenings(service.server.db, pid, dt.date(2025, 6, 25))   # a re-run adds nothing
         listed = c.get(f"/packets/{pid}/verifications").json()
         assert [v["element"] for v in listed] == ["license", "exclusion_screening", "npi"]
 
@@ -124,6 +125,22 @@ def test_fhir_and_csv_exports_of_a_stored_packet(service: Service) -> None:
         findings = list(csv.reader(io.StringIO(c.get(f"/packets/{pid}/export/findings.csv").text)))
         assert findings[1] == [pid, "attestation.stale", "error", "", "'+cmd"]
         assert c.get(f"/packets/{pid}/export/other.csv").status_code == 422
+
+
+def test_coordinator_csv_exports_of_every_packet_of_the_organisation(service: Service) -> None:
+    mine, theirs = _packet(service.server.db, "default"), _packet(service.server.db, "far")
+    with service.client("coordinator") as c:
+        profiles = list(csv.DictReader(io.StringIO(c.get("/exports/profiles.csv").text)))
+        findings = list(csv.DictReader(io.StringIO(c.get("/exports/findings.csv").text)))
+    assert {"packet_id": mine, "section": "licenses", "index": "0",
+            "field": "license_number", "value": "A12345"} in profiles
+    assert [(f["rule"], f["message"]) for f in findings if f["packet_id"] == mine] == \
+        [("attestation.stale", "'+cmd")]
+    assert theirs not in {r["packet_id"] for r in profiles + findings}
+    with service.client("admin") as c:
+        entries = c.get("/audit", params={"packet_id": mine}).json()
+    assert {e["detail"]["format"] for e in entries if e["action"] == "packet.export"} == \
+        {"csv:profiles", "csv:findings"}
 
 
 def _round_trip(db: Database) -> None:

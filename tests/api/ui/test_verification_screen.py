@@ -37,8 +37,8 @@ def server(module_tmp: Path) -> Iterator[tuple[ServerThread, str, str, str]]:
             pid = f"pkt-{uuid.uuid4().hex[:8]}"
             s.add(Packet(id=pid, name=pid, organization_id=org.id, digest=pid, source="api",
                          status="done", as_of=dt.date(2025, 7, 1), assignee_id=user.id,
-                         result={"packet_id": pid, "profile": {}, "documents": [],
-                                 "findings": []}))
+                         result={"packet_id": pid, "documents": [], "findings": [],
+                                 "profile": {"licenses": [{"license_number": "A12345"}]}}))
         yield srv, name, token, pid
 
 
@@ -57,6 +57,7 @@ def test_a_specialist_records_a_verification_on_the_packet_page(
         page.wait_for_url("**/ui/queue**")
         page.goto(f"{srv.url}/ui/packets/{pid}")
         assert "No verifications recorded." in page.inner_text("#verifications")
+        before = page.inner_text(".verification-check")
         page.click("#verifications summary")
         form = page.locator("form.verify-form")
         form.locator("select[name=element]").select_option("license")
@@ -67,9 +68,14 @@ def test_a_specialist_records_a_verification_on_the_packet_page(
         form.locator("button[type=submit]").click()
         page.wait_for_url("**done=verified**")
         row = page.inner_text("#verifications tbody tr")
+        after = page.inner_text(".verification-check")
         browser.close()
     assert XSS in row and "A12345" in row and "2025-02-02" in row and name in row
     assert dialogs == []
+    # today's check: the licence unverified, then verified but long stale (2025-02-02)
+    assert "under ncqa" in before and "No primary-source verification of license A12345" \
+        in before
+    assert "The verification of license A12345 is" in after and "ncqa allows 120" in after
     with srv.db.session() as s:
         (v,) = s.scalars(select(Verification).where(Verification.packet_id == pid))
         assert (v.element, v.method, v.verified_on, v.verified_by) == \
