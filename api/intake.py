@@ -33,7 +33,7 @@ from credintake.api import access, orgs
 from credintake.api.errors import (HeldByAnotherUserError, InvalidPacketError, TooLargeError,
                                    UnsupportedTypeError)
 from credintake.api.safezip import SafeZip, safe_member_name
-from credintake.api.store.blobs import BlobStore, Staged
+from credintake.api.store.blobs import Staged
 from credintake.api.store.blobs import TooLargeError as BlobTooLarge
 from credintake.api.store.db import Database
 from credintake.api.store.models import Batch, BlobFile, Job, Packet, PacketFile, User
@@ -111,7 +111,7 @@ class Intake:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
-        self.blobs = BlobStore(db.blobs)
+        self.blobs = db.blob_store
         self.allowed = {e.lower() for e in settings.api.allowed_extensions}
 
     # --- reading inputs --------------------------------------------------------------

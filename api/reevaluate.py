@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -64,16 +63,16 @@ def _documents(session: Session, packet: Packet, override: dict[int, Any]) -> li
     return [Document.model_validate(d) for d in docs]
 
 
-def _application(session: Session, packet_id: str, blob_dir: Path) -> Application | None:
+def _application(session: Session, packet_id: str, blobs: BlobStore) -> Application | None:
     sha = session.scalar(select(PacketFile.sha256).where(PacketFile.packet_id == packet_id,
                                                          PacketFile.name == APPLICATION))
     if sha is None:
         return None
-    return Application.model_validate(json.loads(BlobStore(blob_dir).read(sha) or b"{}"))
+    return Application.model_validate(json.loads(blobs.read(sha) or b"{}"))
 
 
 def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
-               before: Any, settings: Settings, blob_dir: Path) -> dict[str, int]:
+               before: Any, settings: Settings, blobs: BlobStore) -> dict[str, int]:
     """Apply the rules' response to the correction of ``field_id`` (already recorded, its
     value before the correction being ``before``); returns counts of findings cleared, added
     and reopened (cleared by an earlier correction, raised again by this one)."""
@@ -85,7 +84,7 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
     corrected = {f.id: f.corrected_value for f in session.scalars(
         select(FieldRow).where(FieldRow.packet_id == packet_id, FieldRow.corrected.is_(True)))}
     earlier = {**corrected, field_id: before}   # as extracted, or as last corrected
-    application = _application(session, packet_id, blob_dir)
+    application = _application(session, packet_id, blobs)
     as_of = packet.as_of
 
     def run(override: dict[int, Any]) -> Any:

@@ -185,8 +185,8 @@ def fields(session: Session, user: User, packet_id: str) -> list[FieldPublic]:
 
 def correct_field(session: Session, user: User, packet_id: str, field_id: int, *,
                   value: Any, note: str | None, settings: Any = None,
-                  blob_dir: Any = None) -> FieldPublic:
-    """Record the correction; with ``settings`` and ``blob_dir``, also re-run the rules
+                  blobs: Any = None) -> FieldPublic:
+    """Record the correction; with ``settings`` and ``blobs`` (the blob store), also re-run the rules
     (api/reevaluate.py) so findings the correction clears or raises are updated."""
     access.packet_for(session, user, packet_id)
     f = session.scalar(select(FieldRow).where(FieldRow.id == field_id,
@@ -200,12 +200,12 @@ def correct_field(session: Session, user: User, packet_id: str, field_id: int, *
     session.add(Decision(packet_id=packet_id, user_id=user.id, kind="field_correction",
                          field_id=f.id, old_value=old, new_value=value, note=note))
     audit.record(session, user, "field.correct", packet_id, field_id=f.id, field=f.name)
-    if settings is not None and blob_dir is not None:
+    if settings is not None and blobs is not None:
         from credintake.api.reevaluate import reevaluate
 
         session.flush()
         reevaluate(session, user, packet_id, f.id, before=old, settings=settings,
-                   blob_dir=blob_dir)
+                   blobs=blobs)
     doc_idx = session.scalar(select(DocumentRow.idx).where(DocumentRow.id == f.document_id))
     return _field_public(f, doc_idx or 0)
 

@@ -282,6 +282,12 @@ class StoreSettings(BaseModel):
 
     database_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_DATABASE_URL"))
     blob_dir: Path | None = Field(default_factory=lambda: _env("CREDINTAKE_BLOB_DIR"))
+    # where file bytes live: "filesystem" (blob_dir; share it by a mount across machines),
+    # "database" (chunk rows in the service database: nothing else to share), "s3" (not yet)
+    blob_backend: Literal["filesystem", "database"] = Field(
+        default_factory=lambda: _env("CREDINTAKE_BLOB_BACKEND") or "filesystem")
+    # the slice a database-kept blob is stored in: one row each; bounds the memory a copy uses
+    blob_chunk_bytes: int = Field(default=1024 * 1024, ge=4096, le=64 * 1024 * 1024)
     # None: migrate at start on the embedded SQLite file (one machine), never on a server
     # database, where `credintake db upgrade` runs once per deploy and every process only
     # checks that the schema is not older than its code (docs/service.md, "Schema changes").

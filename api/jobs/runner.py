@@ -26,7 +26,6 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from credintake.api.jobs import queue
-from credintake.api.store.blobs import BlobStore
 from credintake.api.store.db import Database
 from credintake.api.store.models import (DocumentRow, FieldRow, FindingRow, Packet, PacketFile,
                                          utcnow)
@@ -45,7 +44,7 @@ def load_processor(spec: str) -> Processor:
 
 def materialize(db: Database, packet_id: str, dest: Path) -> tuple[date, str]:
     """Copy the packet's files to ``dest``; returns (as_of, packet name)."""
-    blobs = BlobStore(db.blobs)
+    blobs = db.blob_store
     with db.session() as session:
         packet = session.get(Packet, packet_id)
         if packet is None:

@@ -16,7 +16,6 @@ from credintake.api.intake import (APPLICATION, Accepted, Intake, MemberInput, P
 from credintake.api.page_images import render_png
 from credintake.api.schemas import (DocumentPublic, IsoDate, PacketAcceptedPublic,
                                     PacketPublic, PacketsPublic, PacketUpdateIn)
-from credintake.api.store.blobs import BlobStore
 
 router = APIRouter(prefix="/packets", tags=["packets"])
 
@@ -161,7 +160,7 @@ def page_image(packet_id: str, doc_index: int, page: int, user: Specialist, db: 
     settings = db.settings
     with db.read_session() as session:
         name, sha = review.page_source(session, user, packet_id, doc_index, page)
-    data = BlobStore(db.blobs).read(sha)
+    data = db.blob_store.read(sha)
     png = render_png(name, data, page, min(dpi or settings.api.page_image_dpi,
                                            settings.api.page_image_max_dpi),
                      settings)

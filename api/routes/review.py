@@ -24,7 +24,7 @@ def correct_field(packet_id: str, field_id: int, body: FieldCorrectionIn, user: 
                   session: SessionDep, db: DatabaseDep) -> FieldPublic:
     """The original value stays; the rules run again with the corrected one."""
     return review.correct_field(session, user, packet_id, field_id, value=body.value,
-                                note=body.note, settings=db.settings, blob_dir=db.blobs)
+                                note=body.note, settings=db.settings, blobs=db.blob_store)
 
 
 @router.get("/findings", response_model=list[FindingPublic])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,10 @@ class TooLargeError(Exception):
     """The stream exceeded the byte budget it was given."""
 
 
+class BlobCorruptError(Exception):
+    """A blob's bytes no longer hash to its name: served bytes would be wrong, so none are."""
+
+
 @dataclass(frozen=True)
 class Staged:
     """A file hashed into the staging area, not yet in the store."""
@@ -34,6 +37,9 @@ class Staged:
 
 
 class BlobStore:
+    """The ``filesystem`` backend (``store.blob_backend``): one directory, shared across
+    machines by a mount. The other backends keep this staging and override the rest."""
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.tmp = self.root / ".tmp"
@@ -48,7 +54,9 @@ class BlobStore:
         return self.path(sha256).is_file()
 
     def read(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
+        data = self.path(sha256).read_bytes()
+        verify(sha256, hashlib.sha256(data).hexdigest())
+        return data
 
     def stage(self, stream: BinaryIO, *, max_bytes: int) -> Staged:
         """Copy ``stream`` to a staging file, hashing it; ``TooLargeError`` past ``max_bytes``."""
@@ -96,7 +104,23 @@ class BlobStore:
     def export(self, sha256: str, dest: Path) -> None:
         """Copy a blob to ``dest`` (a worker's scratch packet directory)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.path(sha256), dest)
+        digest = hashlib.sha256()
+        with self.path(sha256).open("rb") as src, dest.open("wb") as out:
+            while chunk := src.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+        try:
+            verify(sha256, digest.hexdigest())
+        except BlobCorruptError:
+            dest.unlink(missing_ok=True)
+            raise
+
+
+def verify(expected: str, actual: str) -> None:
+    """Raise ``BlobCorruptError`` when bytes read back do not hash to the blob's name."""
+    if actual != expected:
+        raise BlobCorruptError(f"blob {expected[:12]}... reads back as {actual[:12]}...: "
+                               "its bytes are damaged; restore it from a backup")
 
 
 def _fsync_dir(path: Path) -> None:

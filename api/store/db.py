@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from credintake.api.store.models import utcnow
 from credintake.errors import UsageError
 from credintake.settings import Settings
+
+if TYPE_CHECKING:
+    from credintake.api.store.blobs import BlobStore
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,7 @@ class Database:
                                           expire_on_commit=False, info={READ_ONLY: True})
         event.listen(self.read_sessions, "before_flush", _refuse_writes)
         self.blobs = blob_dir(settings)
+        self.blob_store = open_blob_store(self)
         # the API process on SQLite spools the audit entries of reads (api/audit_spool.py)
         self.audit_spool: Any = None
 
@@ -204,21 +208,49 @@ def schema_revisions(url: str) -> tuple[str | None, str, bool]:
     return current, str(script.get_current_head()), known
 
 
+def open_blob_store(db: "Database") -> "BlobStore":
+    """The blob store ``store.blob_backend`` names; uploads stage under ``db.blobs`` either
+    way (this machine's disk), only ``filesystem`` keeps the bytes there."""
+    from credintake.api.store.blobs import BlobStore
+
+    if db.settings.store.blob_backend == "database":
+        from credintake.api.store.db_blobs import DatabaseBlobStore
+
+        return DatabaseBlobStore(db.blobs, db)
+    return BlobStore(db.blobs)
+
+
 def check_shared_blobs(db: "Database") -> None:
-    """A worker on another machine must see the blob store the API writes to (a shared
-    mount): one that does not would fail every packet it takes, attempt after attempt.
-    Checked at start against the newest file the database references."""
+    """A worker on another machine must see the blob store the API writes to: one that does
+    not would fail every packet it takes, attempt after attempt. Checked at start, on every
+    backend: a probe blob is written, read back (hash verified) and removed, then the newest
+    file the database references must be there."""
+    import secrets
+
     from sqlalchemy import select
 
     from credintake.api.store.models import BlobFile
 
+    store = db.blob_store
+    where = (f"the blob store {db.blobs}" if db.settings.store.blob_backend == "filesystem"
+             else f"the {db.settings.store.blob_backend} blob store")
+    try:
+        probe = store.stage_bytes(b"credintake blob probe " + secrets.token_bytes(16))
+        store.commit(probe)
+        store.read(probe.sha256)
+        store.remove_new(probe.sha256)
+    except Exception as exc:  # noqa: BLE001 - any failure means this process cannot serve
+        raise UsageError(f"{where} cannot be written, read back and cleaned up "
+                         f"({type(exc).__name__}): fix its permissions or settings, then "
+                         "start this process again") from exc
     with db.read_session() as session:
         newest = session.scalar(select(BlobFile.sha256).order_by(
             BlobFile.created_at.desc()).limit(1))
-    if newest is not None and not (db.blobs / newest[:2] / newest).is_file():
-        raise UsageError(f"the blob store {db.blobs} does not hold the files the database "
-                         "references: mount the store shared by the API and every worker "
-                         "there (CREDINTAKE_BLOB_DIR), then start this process again")
+    if newest is not None and not store.exists(newest):
+        raise UsageError(f"{where} does not hold the files the database references: "
+                         "mount the store shared by the API and every worker there "
+                         "(CREDINTAKE_BLOB_DIR), or set CREDINTAKE_BLOB_BACKEND=database "
+                         "everywhere, then start this process again")
 
 
 def check_schema(url: str) -> None:

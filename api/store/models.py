@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index,
+                        Integer, LargeBinary, MetaData, String, Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -327,3 +327,24 @@ class Verification(Base):
     document_index: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+# --- the ``database`` blob backend (api/store/db_blobs.py) ---------------------------------
+
+class StoredBlob(Base):
+    """A blob kept in the database (``store.blob_backend = "database"``); its bytes are the
+    ``stored_blob_chunks`` rows in ``seq`` order. Committed after all its chunks."""
+
+    __tablename__ = "stored_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class StoredBlobChunk(Base):
+    """One slice (``store.blob_chunk_bytes``) of a database-kept blob."""
+
+    __tablename__ = "stored_blob_chunks"
+    sha256: Mapped[str] = mapped_column(ForeignKey("stored_blobs.sha256", ondelete="CASCADE"),
+                                        primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -29,7 +29,6 @@ from credintake.api.deps import DatabaseDep, UploadSlot
 from credintake.api.errors import InvalidRequestError, NotReadyError
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
-from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import FieldRow, Job, Organization, Packet, User
 from credintake.api.ui import session as sess
 from credintake.api.ui.display import display_name
@@ -316,7 +315,7 @@ def page_png(packet_id: str, doc_index: int, page: int, auth: Auth, db: Database
     settings = db.settings
     with db.read_session() as s:
         name, sha = review.page_source(s, user, packet_id, doc_index, page, via="ui")
-    data = BlobStore(db.blobs).read(sha)
+    data = db.blob_store.read(sha)
     dpi = min(settings.api.page_image_dpi, settings.api.page_image_max_dpi)
     png = render_png(name, data, page, dpi, settings)
     w, h = _points(name, data, page, png, dpi)
@@ -360,7 +359,7 @@ def correct(request: Request, packet_id: str, field_id: int, auth: Auth, db: Dat
         review.correct_field(s, user, packet_id, field_id,
                              value=_typed(value.strip(), original.value if original else None),
                              note=note, settings=db.settings,
-                             blob_dir=db.blobs)
+                             blobs=db.blob_store)
     return RedirectResponse(f"/ui/packets/{packet_id}?done=corrected#{_anchor(back)}",
                             status_code=303)
 

@@ -65,12 +65,14 @@ def module_tmp(request: pytest.FixtureRequest) -> Path:
 
 
 def make_settings(tmp: Path, *, database_url: str | None = None, broker_url: str | None = None,
-                  processor: str = FAKE, workers: int = 1, **jobs: Any) -> Settings:
+                  processor: str = FAKE, workers: int = 1, blob_backend: str = "filesystem",
+                  **jobs: Any) -> Settings:
     job = {"broker_url": broker_url, "embedded_workers": workers, "processor": processor,
            "poll_seconds": 0.2, "lease_seconds": 6.0, "heartbeat_seconds": 1.0,
            "retry_delay_seconds": 0.3, "requeue_after_seconds": 5.0, **jobs}
     return Settings(data_dir=tmp / "data", workers=workers,
-                    store={"database_url": database_url, "blob_dir": None},  # type: ignore[arg-type]
+                    store={"database_url": database_url, "blob_dir": None,  # type: ignore[arg-type]
+                           "blob_backend": blob_backend},
                     jobs=job)  # type: ignore[arg-type]
 
 
