@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 
@@ -272,6 +272,29 @@ def _env(name: str) -> str | None:
     return os.environ.get(name) or None
 
 
+class S3Settings(BaseModel):
+    """The bucket of ``store.blob_backend = "s3"`` (AWS S3, MinIO, Ceph RGW, ...).
+
+    ``endpoint_url`` empty means AWS itself. Credentials left empty come from boto3's own
+    chain (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``, ``~/.aws``, an instance role), so
+    a secret need not sit in a settings file (``CREDINTAKE_STORE__S3__BUCKET`` etc. also work).
+    """
+
+    endpoint_url: str | None = None
+    bucket: str = ""
+    prefix: str = "blobs/"
+    region: str = "us-east-1"
+    access_key_id: str | None = None
+    secret_access_key: SecretStr | None = None
+    # "path" for MinIO and most self-hosted servers; "virtual" for AWS
+    addressing_style: Literal["path", "virtual", "auto"] = "path"
+    # uploads at least this large go as multipart, ``multipart_chunk_bytes`` a part, read
+    # from the staged file: memory stays at a few parts whatever the file's size
+    multipart_threshold_bytes: int = Field(default=8 * 1024 * 1024, ge=5 * 1024 * 1024)
+    multipart_chunk_bytes: int = Field(default=8 * 1024 * 1024, ge=5 * 1024 * 1024)
+    max_attempts: int = Field(default=5, ge=1)
+
+
 class StoreSettings(BaseModel):
     """Where state and file bytes live (service layer, docs/service.md).
 
@@ -283,11 +306,13 @@ class StoreSettings(BaseModel):
     database_url: str | None = Field(default_factory=lambda: _env("CREDINTAKE_DATABASE_URL"))
     blob_dir: Path | None = Field(default_factory=lambda: _env("CREDINTAKE_BLOB_DIR"))
     # where file bytes live: "filesystem" (blob_dir; share it by a mount across machines),
-    # "database" (chunk rows in the service database: nothing else to share), "s3" (not yet)
-    blob_backend: Literal["filesystem", "database"] = Field(
+    # "database" (chunk rows in the service database: nothing else to share), "s3" (an
+    # S3-compatible bucket: ``s3``, below)
+    blob_backend: Literal["filesystem", "database", "s3"] = Field(
         default_factory=lambda: _env("CREDINTAKE_BLOB_BACKEND") or "filesystem")
     # the slice a database-kept blob is stored in: one row each; bounds the memory a copy uses
     blob_chunk_bytes: int = Field(default=1024 * 1024, ge=4096, le=64 * 1024 * 1024)
+    s3: S3Settings = Field(default_factory=lambda: S3Settings())
     # None: migrate at start on the embedded SQLite file (one machine), never on a server
     # database, where `credintake db upgrade` runs once per deploy and every process only
     # checks that the schema is not older than its code (docs/service.md, "Schema changes").

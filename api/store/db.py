@@ -217,6 +217,10 @@ def open_blob_store(db: "Database") -> "BlobStore":
         from credintake.api.store.db_blobs import DatabaseBlobStore
 
         return DatabaseBlobStore(db.blobs, db)
+    if db.settings.store.blob_backend == "s3":
+        from credintake.api.store.s3_blobs import S3BlobStore
+
+        return S3BlobStore(db.blobs, db.settings.store.s3)
     return BlobStore(db.blobs)
 
 

@@ -1,6 +1,8 @@
 """Scale-out mode for real: the API (PostgreSQL state, Redis broker) and two Celery worker
-processes sharing a blob directory; one worker is killed -9 mid-batch and every packet is
-still done exactly once. Skips (with the reason) only when PostgreSQL or Redis is down."""
+processes, sharing a blob directory (a mount) or, the way the README sets up machines, each
+on a data directory of its own with the blobs in PostgreSQL (``blob_backend = database``);
+one worker is killed -9 mid-batch and every packet is still done exactly once. Skips (with
+the reason) only when PostgreSQL or Redis is down."""
 
 from __future__ import annotations
 
@@ -40,9 +42,11 @@ def _redis_or_skip() -> None:
     _reachable_or_skip(REDIS_URL)
 
 
-def _worker(tmp: Path, pg_url: str, name: str, broker: str = REDIS_URL
+def _worker(tmp: Path, pg_url: str, name: str, broker: str = REDIS_URL, *,
+            data_dir: Path | None = None, blob_backend: str = "filesystem"
             ) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(tmp / "data"),
+    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(data_dir or tmp / "data"),
+           "CREDINTAKE_BLOB_BACKEND": blob_backend,
            "CREDINTAKE_DATABASE_URL": pg_url, "CREDINTAKE_BROKER_URL": broker,
            "CREDINTAKE_JOBS__PROCESSOR": "fake_processor:slow", "CI_FAKE_DELAY": "0.7",
            "CREDINTAKE_JOBS__LEASE_SECONDS": "4", "CREDINTAKE_JOBS__HEARTBEAT_SECONDS": "0.5",
@@ -74,13 +78,20 @@ def _stop(p: subprocess.Popen[bytes]) -> None:
             p.wait(5)
 
 
-def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_url: str
-                                                           ) -> None:
+@pytest.mark.parametrize("blob_backend", ["filesystem", "database"])
+def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_url: str,
+                                                           blob_backend: str) -> None:
+    """``filesystem``: the workers mount the API's blob directory; ``database``: each worker
+    has a data directory of its own and shares nothing with the API but PostgreSQL and the
+    broker."""
     _redis_or_skip()
     settings = make_settings(tmp_path, database_url=pg_url, broker_url=REDIS_URL,
-                             lease_seconds=4, sweep_seconds=1, requeue_after_seconds=3)
+                             blob_backend=blob_backend, lease_seconds=4, sweep_seconds=1,
+                             requeue_after_seconds=3)
     _db_upgrade(tmp_path, pg_url)
-    workers = [_worker(tmp_path, pg_url, f"w{i}") for i in range(2)]
+    own = blob_backend == "database"
+    workers = [_worker(tmp_path, pg_url, f"w{i}", data_dir=tmp_path / f"machine-{i}"
+                       if own else None, blob_backend=blob_backend) for i in range(2)]
     stack = contextlib.ExitStack()
     try:
         with ServerThread(settings) as server:
@@ -125,6 +136,12 @@ def test_api_and_two_celery_workers_survive_a_killed_worker(tmp_path: Path, pg_u
             assert finishers, rows
             one = c.get(f"/packets/{rows[0][3]}/result").json()
             assert one["packet_id"] == rows[0][3] and one["documents"][0]["file"] == "doc.pdf"
+            if own:                                   # nothing went through a shared disk
+                for i in range(2):
+                    kept = [p for p in (tmp_path / f"machine-{i}" / "blobs").rglob("*")
+                            if p.is_file()]
+                    assert kept == [], kept
+                assert [p for p in server.db.blobs.rglob("*") if p.is_file()] == []
     finally:
         stack.close()
         for w in workers:
