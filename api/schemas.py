@@ -76,6 +76,9 @@ class PacketPublic(_Out):
     job: JobPublic | None = None
     created_at: datetime
     updated_at: datetime
+    kind: str = "initial"
+    stage: str = "received"
+    stage_changed_at: datetime | None = None
 
 
 class PacketsPublic(BaseModel):
@@ -181,3 +184,34 @@ class AuditPublic(_Out):
     action: str
     packet_id: str | None
     detail: dict[str, Any]
+
+
+# --- the coordinator's desk (issue 15) --------------------------------------------------
+
+class StageMoveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stage: Literal["received", "in_review", "waiting_on_provider", "waiting_on_source",
+                   "ready_for_committee", "approved", "denied", "pended"]
+    note: str | None = Field(default=None, max_length=2000,
+                             description="why; required for denied and pended")
+
+
+class DeskRowPublic(BaseModel):
+    """A file as the desk's queue and pool list it: open findings only, and the SLA clock
+    (days allowed in the stage for the organisation, settings ``desk.sla_days``)."""
+
+    id: str
+    name: str
+    kind: str
+    stage: str
+    status: str
+    assignee: str | None
+    open_errors: int
+    open_warnings: int
+    received: datetime
+    due_date: date | None
+    age_days: int
+    days_in_stage: int
+    sla_days: int | None
+    sla_due: date | None
+    sla_overdue: bool

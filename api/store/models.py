@@ -139,6 +139,12 @@ class Packet(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
                                                  onupdate=utcnow)
+    # the coordinator's desk (issue 15; api/desk/stages.py): the credentialing file's kind,
+    # its stage and when it entered it (the SLA clock runs from there)
+    kind: Mapped[str] = mapped_column(String(20), default="initial", server_default="initial")
+    stage: Mapped[str] = mapped_column(String(30), default="received",
+                                       server_default="received", index=True)
+    stage_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     members: Mapped[list[PacketFile]] = relationship(back_populates="packet",
                                                      order_by="PacketFile.name")
