@@ -215,3 +215,45 @@ class DeskRowPublic(BaseModel):
     sla_days: int | None
     sla_due: date | None
     sla_overdue: bool
+
+
+class ProviderListPublic(BaseModel):
+    id: int
+    name: str
+    npi: str | None
+    files: int
+
+
+class ProviderFilePublic(BaseModel):
+    id: str
+    name: str
+    kind: str
+    stage: str
+    received: datetime
+    approved_on: date | None
+
+
+class ProviderDecisionPublic(BaseModel):
+    packet_id: str
+    from_: str | None = Field(alias="from")
+    to: str | None
+    note: str | None
+    user: str
+    at: datetime
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class ProviderPublic(BaseModel):
+    """One provider across files and years; ``expirables`` come from the latest approved
+    file (``expirables_from``), ``recredentialing_due`` from its approval date plus the
+    cycle (settings ``desk.cycle_months*``)."""
+
+    id: int
+    name: str
+    npi: str | None
+    files: list[ProviderFilePublic]
+    decisions: list[ProviderDecisionPublic]
+    expirables_from: str | None
+    expirables: list[dict[str, Any]]
+    last_approved: date | None
+    recredentialing_due: date | None

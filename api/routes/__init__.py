@@ -1,7 +1,8 @@
 """Thin HTTP routes, one module per resource; ``ROUTERS`` is what the app mounts."""
 
-from credintake.api.routes import (audit, batches, desk, exports, health, packets, review,
-                                   users)
+from credintake.api.routes import (audit, batches, desk, exports, health, packets,
+                                   providers, review, users)
 
 ROUTERS = [health.router, packets.router, review.router, batches.router, exports.router,
-           users.router, audit.router, desk.router]
+           users.router, audit.router, desk.router,
+           providers.router]
