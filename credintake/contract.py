@@ -129,6 +129,8 @@ class Provider(_Model):
     profession: str | None = None
     specialty: str | None = None
     npi: str | None = None
+    #: optional (contract): tells apart providers, and people on exclusion lists, of one name
+    date_of_birth: str | None = None
     email: str | None = None
     phone: str | None = None
     practice_state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
