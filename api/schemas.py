@@ -215,6 +215,9 @@ class DeskRowPublic(BaseModel):
     sla_days: int | None
     sla_due: date | None
     sla_overdue: bool
+    escalation: str | None = Field(default=None, description="stalled or waiting_past_date: "
+                                   "escalated by the daily job since the last activity")
+    escalated_at: datetime | None = None
 
 
 class ProviderListPublic(BaseModel):
@@ -257,3 +260,17 @@ class ProviderPublic(BaseModel):
     expirables: list[dict[str, Any]]
     last_approved: date | None
     recredentialing_due: date | None
+
+
+class CalendarItemPublic(BaseModel):
+    """A provider's recredentialing date or a credential's expiry; ``window`` is the
+    smallest of ``desk.horizon_days`` holding it (0: past)."""
+
+    provider_id: int
+    provider: str
+    packet_id: str
+    kind: str = Field(description="recredentialing, or the profile section that expires")
+    label: str
+    date: date
+    days: int
+    window: int

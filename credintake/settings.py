@@ -284,6 +284,9 @@ class DeskSettings(BaseModel):
     horizon_days: list[int] = Field(default_factory=lambda: [30, 60, 90])
     #: a file with no activity for this many days is stalled
     stalled_after_days: int = Field(default=14, ge=1)
+    #: the service runs the daily job at start and then every this many hours (0: never;
+    #: then run ``credintake desk daily`` from cron)
+    daily_every_hours: float = Field(default=24.0, ge=0)
 
     def sla_for(self, organization: str, stage: str) -> int | None:
         """Days allowed in ``stage`` for ``organization`` (None: no clock, a final stage)."""

@@ -3,16 +3,22 @@ unassigned pool specialists take work from."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
-from credintake.api import review
-from credintake.api.deps import DatabaseDep, SessionDep, Specialist, read
-from credintake.api.desk import decide
+from credintake.api import audit, review
+from credintake.api.deps import Coordinator, DatabaseDep, SessionDep, Specialist, read
+from credintake.api.desk import daily, decide, feeds
 from credintake.api.desk import queue as desk_queue
 from credintake.api.errors import error_responses
-from credintake.api.schemas import DeskRowPublic, PacketPublic, StageMoveIn
+from credintake.api.schemas import (CalendarItemPublic, DeskRowPublic, PacketPublic,
+                                    StageMoveIn)
+from credintake.api.store.models import Organization, User
+from credintake.settings import DeskSettings
 
 router = APIRouter(tags=["desk"])
 
@@ -51,3 +57,40 @@ async def desk_pool(user: Specialist, db: DatabaseDep) -> list[DeskRowPublic]:
 def take(packet_id: str, user: Specialist, session: SessionDep) -> PacketPublic:
     packet = desk_queue.take(session, user, packet_id)
     return review.packet_public(session, packet)
+
+
+def _calendar(session: Session, user: User, desk: DeskSettings, today: date
+              ) -> tuple[list[dict[str, Any]], str]:
+    org = session.get(Organization, user.organization_id)
+    items = daily.calendar_items(session, user.organization_id, today, desk)
+    audit.record(session, user, "desk.calendar.read", None, count=len(items))
+    return items, org.name if org else ""
+
+
+@router.get("/desk/calendar", response_model=list[CalendarItemPublic],
+            summary="Recredentialing dates and expiries past or within 30/60/90 days")
+async def calendar(user: Coordinator, db: DatabaseDep,
+                   today: Annotated[date | None, Query(description="'today' (default: the "
+                                                       "server's date)")] = None
+                   ) -> list[CalendarItemPublic]:
+    items, _ = await read(db, _calendar, user, db.settings.desk, today or date.today())
+    return [CalendarItemPublic(**i) for i in items]
+
+
+@router.get("/desk/calendar.ics", response_class=Response,
+            summary="The calendar as an iCalendar feed",
+            responses={200: {"content": {"text/calendar": {}}}})
+async def calendar_ics(user: Coordinator, db: DatabaseDep) -> Response:
+    items, org = await read(db, _calendar, user, db.settings.desk, date.today())
+    return Response(feeds.ical(items, org), media_type="text/calendar",
+                    headers={"Cache-Control": "no-store"})
+
+
+@router.get("/desk/calendar.csv", response_class=Response,
+            summary="The calendar as CSV (spreadsheet-safe cells)",
+            responses={200: {"content": {"text/csv": {}}}})
+async def calendar_csv(user: Coordinator, db: DatabaseDep) -> Response:
+    items, _ = await read(db, _calendar, user, db.settings.desk, date.today())
+    return Response(feeds.csv_text(items), media_type="text/csv",
+                    headers={"Cache-Control": "no-store",
+                             "Content-Disposition": 'attachment; filename="calendar.csv"'})

@@ -146,6 +146,9 @@ class Packet(Base):
                                        server_default="received", index=True)
     stage_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id"), index=True)
+    # the daily job's escalation of a stalled file (api/desk/daily.py): when and why
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    escalation: Mapped[str | None] = mapped_column(String(40))
 
     members: Mapped[list[PacketFile]] = relationship(back_populates="packet",
                                                      order_by="PacketFile.name")

@@ -14,7 +14,8 @@ from credintake.api.store.db import Database, alembic_config
 from service_helpers import make_settings
 
 TABLES = {"alembic_version", "audit_log", "batches", "decisions", "documents", "fields", "files",
-          "findings", "jobs", "organizations", "packet_files", "packets", "ui_sessions", "users"}
+          "findings", "jobs", "organizations", "packet_files", "packets", "providers",
+          "ui_sessions", "users"}
 
 
 def _check_migrations(db: Database) -> None:
@@ -111,7 +112,8 @@ def _upgrade_from_0001_keeps_every_row(db: Database) -> None:
     _fill_at_0001(db)
     with db.engine.connect() as conn:
         before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
-                  for t in TABLES - {"alembic_version", "organizations", "ui_sessions"}}
+                  for t in TABLES - {"alembic_version", "organizations", "ui_sessions",
+                                        "providers"}}
     db.migrate()
     command.check(cfg)
     with db.engine.connect() as conn:

@@ -36,6 +36,9 @@ def upgrade() -> None:
                               ['organization_id', 'name_key', 'date_of_birth'], unique=False)
     with op.batch_alter_table('packets', schema=None) as batch_op:
         batch_op.add_column(sa.Column('provider_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('escalated_at', sa.DateTime(timezone=True),
+                                      nullable=True))
+        batch_op.add_column(sa.Column('escalation', sa.String(length=40), nullable=True))
         batch_op.create_index(batch_op.f('ix_packets_provider_id'), ['provider_id'],
                               unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_packets_provider_id_providers'),
@@ -61,6 +64,8 @@ def downgrade() -> None:
                                  type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_packets_provider_id'))
         batch_op.drop_column('provider_id')
+        batch_op.drop_column('escalation')
+        batch_op.drop_column('escalated_at')
         batch_op.drop_index(batch_op.f('ix_packets_stage'))
         batch_op.drop_column('stage_changed_at')
         batch_op.drop_column('stage')
