@@ -37,12 +37,12 @@ def desk_row(packet: Packet, assignee: str | None, desk: DeskSettings, organizat
             "status": packet.status, "assignee": assignee,
             "open_errors": packet.error_count, "open_warnings": packet.warning_count,
             "received": packet.created_at, "due_date": packet.due_date,
-            "escalation": packet.escalation if _escalated(packet) else None,
-            "escalated_at": packet.escalated_at if _escalated(packet) else None,
+            "escalation": packet.escalation if is_escalated(packet) else None,
+            "escalated_at": packet.escalated_at if is_escalated(packet) else None,
             **sla_clock(packet, desk, organization, now)}
 
 
-def _escalated(packet: Packet) -> bool:
+def is_escalated(packet: Packet) -> bool:
     """Escalated, and nothing happened on the file since."""
     return packet.escalated_at is not None and packet.escalated_at >= packet.updated_at
 

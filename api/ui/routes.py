@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from credintake.api import access, audit, review
 from credintake.api.deps import DatabaseDep, UploadSlot
 from credintake.api.desk.queue import pool as desk_pool
-from credintake.api.desk.queue import sla_clock
+from credintake.api.desk.queue import is_escalated, sla_clock
 from credintake.api.desk.stages import DECIDE, MOVES, STAGES
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
@@ -203,6 +203,8 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
         rows = [{"id": p.id, "provider": provider_name(p.result, p.name), "name": p.name,
                  **sla_clock(p, db.settings.desk, org.name if org else "", now),
                  "stage": p.stage, "kind": p.kind,
+                 "escalation": p.escalation if is_escalated(p) else None,
+                 "escalated_at": p.escalated_at,
                  "status": p.status, "errors": p.error_count, "warnings": p.warning_count,
                  "assignee": names.get(p.assignee_id or -1), "received": p.created_at,
                  "due": p.due_date, "overdue": bool(p.due_date and p.due_date < date.today()
@@ -288,12 +290,14 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
     user, data = auth
     with db.read_session() as s:
         view = build(s, user, packet_id)
+        provider_id = s.scalar(select(Packet.provider_id).where(Packet.id == packet_id))
         users = [u.name for u in s.scalars(select(User).where(
             User.revoked_at.is_(None), User.organization_id == user.organization_id)
             .order_by(User.name))] if has_role(user.role, "coordinator") else []
     return render(request, "packet.html", {
         "user": user, "csrf": data["csrf"], "v": view, "users": users,
         "moves": [m for m in STAGES if m in MOVES.get(view.packet.stage, ())],
+        "provider_id": provider_id,
         "decide": DECIDE,
         "is_coordinator": has_role(user.role, "coordinator")})
 

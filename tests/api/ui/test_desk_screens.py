@@ -5,14 +5,17 @@ the unassigned pool."""
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
+from datetime import date, timedelta
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from service_helpers import ServerThread, make_settings, wait_done
 from tiny_packets import pdf_bytes
@@ -35,11 +38,15 @@ class Env:
         return httpx.Client(base_url=self.url, timeout=60,
                             headers={"Authorization": f"Bearer {self.tokens[who][1]}"})
 
-    def upload(self) -> str:
+    def upload(self, application: dict[str, Any] | None = None) -> str:
+        files = [("files", (f"f-{uuid.uuid4().hex[:6]}.pdf",
+                            pdf_bytes([f"desk {time.time_ns()}"]), "application/pdf"))]
+        if application:
+            files.append(("application", ("application.json",
+                                          json.dumps(application).encode(),
+                                          "application/json")))
         with self.api("coord") as c:
-            r = c.post("/packets", files=[("files", (f"f-{uuid.uuid4().hex[:6]}.pdf",
-                                                     pdf_bytes([f"desk {time.time_ns()}"]),
-                                                     "application/pdf"))])
+            r = c.post("/packets", files=files)
             pid = r.json()["packet_id"]
             wait_done(c, pid)
         return pid  # type: ignore[no-any-return]
@@ -57,7 +64,8 @@ class Env:
 def env(module_tmp: Path) -> Iterator[Env]:
     from credintake.api.users import add_user
 
-    with ServerThread(make_settings(module_tmp)) as server:
+    settings = make_settings(module_tmp, processor="fake_processor:from_application")
+    with ServerThread(settings) as server:
         tokens = {}
         with server.db.session() as s:
             for who, role in (("spec", "specialist"), ("coord", "coordinator")):
@@ -144,3 +152,39 @@ def test_specialist_takes_a_file_from_the_pool(env: Env, page: Any) -> None:
     page.goto(env.url + "/ui/queue")
     assert page.locator(f"tr[data-packet='{pid}']").count() == 1
     assert page.locator(f"tr[data-pool='{pid}']").count() == 0
+
+
+def test_provider_record_calendar_and_escalation(env: Env, page: Any) -> None:
+    from icalendar import Calendar
+
+    from credintake.api.desk.daily import run_daily
+
+    expires = date.today() + timedelta(days=40)
+    pid = env.upload({"application_id": "clean",
+                      "provider": {"first_name": "Lena", "last_name": "<b>Ortiz</b>",
+                                   "npi": "1376541289"},
+                      "licenses": [{"license_number": "MD-778", "issuing_state": "CA",
+                                    "expiration_date": expires.isoformat()}]})
+    with env.api("coord") as c:
+        for stage in ("in_review", "ready_for_committee", "approved"):
+            assert c.post(f"/packets/{pid}/stage", json={"stage": stage}).status_code == 200
+        waiting = env.upload()
+        c.post(f"/packets/{waiting}/stage", json={"stage": "waiting_on_source"})
+        c.patch(f"/packets/{waiting}", json={"due_date": (date.today() - timedelta(days=2))
+                                             .isoformat()})
+    run_daily(env.server.db)
+    env.login(page, "coord")
+    assert "waiting past its date" in page.locator(f"tr[data-packet='{waiting}']").inner_text()
+    page.goto(f"{env.url}/ui/packets/{pid}")
+    page.click("#stage a")
+    page.wait_for_url("**/ui/providers/*")
+    assert page.locator("h1").inner_text() == "Lena <b>Ortiz</b>"     # escaped, shown as text
+    assert page.inner_text("#due") == (date.today() + relativedelta(months=36)).isoformat()
+    assert "MD-778" in page.inner_text("#expirables")
+    assert "ready for committee → approved" in page.inner_text("#decisions")
+    page.goto(env.url + "/ui/calendar")
+    row = page.locator("#calendar tr[data-kind=licenses]").first
+    assert expires.isoformat() in row.inner_text() and "MD-778" in row.inner_text()
+    ics = page.request.get(env.url + "/ui/calendar.ics")
+    events = list(Calendar.from_ical(ics.body()).walk("VEVENT"))
+    assert expires in [e.decoded("dtstart") for e in events]
