@@ -188,10 +188,13 @@ class AuditPublic(_Out):
 
 # --- the coordinator's desk (issue 15) --------------------------------------------------
 
+StageName = Literal["received", "in_review", "waiting_on_provider", "waiting_on_source",
+                    "ready_for_committee", "approved", "denied", "pended"]
+
+
 class StageMoveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    stage: Literal["received", "in_review", "waiting_on_provider", "waiting_on_source",
-                   "ready_for_committee", "approved", "denied", "pended"]
+    stage: StageName
     note: str | None = Field(default=None, max_length=2000,
                              description="why; required for denied and pended")
 

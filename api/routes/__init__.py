@@ -5,4 +5,4 @@ from credintake.api.routes import (audit, batches, desk, exports, health, packet
 
 ROUTERS = [health.router, packets.router, review.router, batches.router, exports.router,
            users.router, audit.router, desk.router,
-           providers.router]
+           desk.packet_router, providers.router]

@@ -15,15 +15,17 @@ from credintake.api.deps import Coordinator, DatabaseDep, SessionDep, Specialist
 from credintake.api.desk import daily, decide, feeds
 from credintake.api.desk import queue as desk_queue
 from credintake.api.errors import error_responses
-from credintake.api.schemas import (CalendarItemPublic, DeskRowPublic, PacketPublic,
-                                    StageMoveIn)
+from credintake.api.schemas import (CalendarItemPublic, DeskRowPublic, IsoDate,
+                                    PacketPublic, StageMoveIn, StageName)
 from credintake.api.store.models import Organization, User
 from credintake.settings import DeskSettings
 
-router = APIRouter(tags=["desk"])
+router = APIRouter(prefix="/desk", tags=["desk"])
+#: actions on one file (under /packets, so the API's authenticate-first guard covers them)
+packet_router = APIRouter(prefix="/packets/{packet_id}", tags=["desk"])
 
 
-@router.post("/packets/{packet_id}/stage", response_model=PacketPublic,
+@packet_router.post("/stage", response_model=PacketPublic,
              summary="Move a file to another stage (approve, deny, pend included)",
              responses=error_responses(403, 409, 422))
 def move_stage(packet_id: str, body: StageMoveIn, user: Specialist, session: SessionDep
@@ -36,23 +38,23 @@ def move_stage(packet_id: str, body: StageMoveIn, user: Specialist, session: Ses
     return review.packet_public(session, packet)
 
 
-@router.get("/desk/queue", response_model=list[DeskRowPublic],
+@router.get("/queue", response_model=list[DeskRowPublic],
             summary="Files with stage, age, SLA clock and open findings")
 async def desk_queue_list(user: Specialist, db: DatabaseDep,
-                          stage: Annotated[str | None, Query(max_length=30)] = None
+                          stage: Annotated[StageName | None, Query()] = None
                           ) -> list[DeskRowPublic]:
     rows = await read(db, desk_queue.queue, user, db.settings.desk, stage=stage)
     return [DeskRowPublic(**r) for r in rows]
 
 
-@router.get("/desk/pool", response_model=list[DeskRowPublic],
+@router.get("/pool", response_model=list[DeskRowPublic],
             summary="Unassigned, undecided files anyone of the organisation may take")
 async def desk_pool(user: Specialist, db: DatabaseDep) -> list[DeskRowPublic]:
     rows = await read(db, desk_queue.pool, user, db.settings.desk)
     return [DeskRowPublic(**r) for r in rows]
 
 
-@router.post("/packets/{packet_id}/take", response_model=PacketPublic,
+@packet_router.post("/take", response_model=PacketPublic,
              summary="Take an unassigned file from the pool", responses=error_responses(409))
 def take(packet_id: str, user: Specialist, session: SessionDep) -> PacketPublic:
     packet = desk_queue.take(session, user, packet_id)
@@ -67,17 +69,17 @@ def _calendar(session: Session, user: User, desk: DeskSettings, today: date
     return items, org.name if org else ""
 
 
-@router.get("/desk/calendar", response_model=list[CalendarItemPublic],
+@router.get("/calendar", response_model=list[CalendarItemPublic],
             summary="Recredentialing dates and expiries past or within 30/60/90 days")
 async def calendar(user: Coordinator, db: DatabaseDep,
-                   today: Annotated[date | None, Query(description="'today' (default: the "
-                                                       "server's date)")] = None
+                   today: Annotated[IsoDate | None, Query(
+                       description="'today' (default: the server's date)")] = None
                    ) -> list[CalendarItemPublic]:
     items, _ = await read(db, _calendar, user, db.settings.desk, today or date.today())
     return [CalendarItemPublic(**i) for i in items]
 
 
-@router.get("/desk/calendar.ics", response_class=Response,
+@router.get("/calendar.ics", response_class=Response,
             summary="The calendar as an iCalendar feed",
             responses={200: {"content": {"text/calendar": {}}}})
 async def calendar_ics(user: Coordinator, db: DatabaseDep) -> Response:
@@ -86,7 +88,7 @@ async def calendar_ics(user: Coordinator, db: DatabaseDep) -> Response:
                     headers={"Cache-Control": "no-store"})
 
 
-@router.get("/desk/calendar.csv", response_class=Response,
+@router.get("/calendar.csv", response_class=Response,
             summary="The calendar as CSV (spreadsheet-safe cells)",
             responses={200: {"content": {"text/csv": {}}}})
 async def calendar_csv(user: Coordinator, db: DatabaseDep) -> Response:

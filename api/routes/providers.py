@@ -3,7 +3,9 @@ of the organisation, more than a specialist's assigned work)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 
 from credintake.api.deps import Coordinator, DatabaseDep, read
 from credintake.api.desk import providers
@@ -21,7 +23,8 @@ async def list_providers(user: Coordinator, db: DatabaseDep) -> list[ProviderLis
 @router.get("/{provider_id}", response_model=ProviderPublic,
             summary="A provider's files, decisions, expirables and recredentialing date",
             responses=error_responses(404))
-async def get_provider(provider_id: int, user: Coordinator, db: DatabaseDep
+async def get_provider(provider_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+                       user: Coordinator, db: DatabaseDep
                        ) -> ProviderPublic:
     view = await read(db, providers.provider_view, user, provider_id, db.settings.desk)
     return ProviderPublic.model_validate(view)
