@@ -57,9 +57,13 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
 
                 pool = WorkerPool(settings).start()
         app.state.pool = pool
+        desk_daily = DeskDaily(db, settings).start() if (
+            start_workers and settings.desk.daily_every_hours > 0) else None
         try:
             yield
         finally:
+            if desk_daily:
+                desk_daily.stop()
             if sweeper:
                 sweeper.stop()
             if pool:
@@ -250,6 +254,36 @@ class Sweeper:
                 sweep(self.db, self.settings)
             except Exception as exc:  # noqa: BLE001 - try again next round
                 log.warning("sweeper round failed (%s)", type(exc).__name__)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+class DeskDaily:
+    """The desk's daily job (api/desk/daily.py) at start and every
+    ``desk.daily_every_hours``; each run is idempotent, so several service processes may
+    each run it."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db, self.every = db, settings.desk.daily_every_hours * 3600
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="desk-daily")
+
+    def start(self) -> DeskDaily:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        from credintake.api.desk.daily import run_daily
+
+        while True:
+            try:
+                run_daily(self.db)
+            except Exception as exc:  # noqa: BLE001 - try again next round
+                log.warning("desk daily run failed (%s)", type(exc).__name__)
+            if self._stop.wait(self.every):
+                return
 
     def stop(self) -> None:
         self._stop.set()

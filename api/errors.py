@@ -63,6 +63,37 @@ class NotReadyError(ConflictError):
     code = "not_ready"
 
 
+class InvalidTransitionError(ConflictError):
+    """A stage move the table in api/desk/stages.py does not allow."""
+
+    code = "invalid_transition"
+
+
+class AlreadyTakenError(ConflictError):
+    """A pool file another user took first (or one already decided)."""
+
+    code = "already_taken"
+
+
+class ForbiddenMoveError(CredintakeError):
+    """A decision (approve, deny, pend) asked for by a specialist."""
+
+    http_status = 403
+    code = "forbidden"
+
+
+class DecisionBlockedError(ConflictError):
+    """A decision a check of api/desk/checks.py refuses (open error findings, say);
+    ``reasons`` lists why."""
+
+    code = "decision_blocked"
+
+    def __init__(self, message: str, reasons: list[str]) -> None:
+        super().__init__(message)
+        self.reasons = reasons
+        self.details = [{"loc": "decision_checks", "msg": r} for r in reasons]
+
+
 def error_code(exc: CredintakeError) -> str:
     code = getattr(exc, "code", None)
     if code:
@@ -111,8 +142,9 @@ ERROR_DESCRIPTIONS = {
     401: "missing, invalid or revoked token (`unauthorized`)",
     403: "role too low (`forbidden`)",
     404: "no such resource (`not_found`)",
-    409: "not processed yet (`not_ready`), already exists (`conflict`) or already received "
-         "and handled by another user (`held_by_another_user`)",
+    409: "not processed yet (`not_ready`), already exists (`conflict`), already received "
+         "and handled by another user (`held_by_another_user`), a stage move the table does "
+         "not allow (`invalid_transition`) or a decision a check refuses (`decision_blocked`)",
     413: "request, file, member count, batch or zip expansion over a limit (`too_large`)",
     415: "extension or declared content type not accepted (`unsupported_type`)",
     422: "invalid request (`invalid_request`), packet (`invalid_packet`) or archive "

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from credintake.api import audit
+from credintake.api.finding_counts import refresh_open_counts
 from credintake.api.store.blobs import BlobStore
 from credintake.api.store.models import (DocumentRow, FieldRow, FindingRow, Packet,
                                          PacketFile, User, utcnow)
@@ -133,9 +134,7 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
     result["reconciliation"] = [r.model_dump(mode="json", exclude_none=True)
                                 for r in new.reconciliation]
     packet.result = result
-    errors = sum(f["severity"] == "error" for f in result["findings"])
-    warnings = sum(f["severity"] == "warning" for f in result["findings"])
-    packet.error_count, packet.warning_count, packet.has_errors = errors, warnings, errors > 0
+    refresh_open_counts(session, packet)
     packet.updated_at = utcnow()
     audit.record(session, user, "packet.reevaluate", packet_id, field_id=field_id,
                  cleared=cleared, added=len(added) - raised, reopened=raised)

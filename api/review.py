@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased, defer
 
 from credintake.api import access, audit
 from credintake.api.errors import InvalidRequestError, NotReadyError
+from credintake.api.finding_counts import refresh_open_counts
 from credintake.api.schemas import (DecisionPublic, DocumentPublic, FieldPublic, FindingPublic,
                                     JobPublic, PacketPublic)
 from credintake.api.store.models import (Decision, DocumentRow, FieldRow, FindingRow, Job,
@@ -45,7 +46,8 @@ def _public(packet: Packet, job: Job | None, assignee: str | None,
         due_date=packet.due_date, has_errors=packet.has_errors, error_count=packet.error_count,
         warning_count=packet.warning_count, files=files,
         job=job_public(job) if job else None, created_at=packet.created_at,
-        updated_at=packet.updated_at)
+        updated_at=packet.updated_at, kind=packet.kind, stage=packet.stage,
+        stage_changed_at=packet.stage_changed_at)
 
 
 def job_public(job: Job) -> JobPublic:
@@ -226,7 +228,7 @@ def findings(session: Session, user: User, packet_id: str) -> list[FindingPublic
 
 def resolve_finding(session: Session, user: User, packet_id: str, finding_id: int, *,
                     action: str, note: str) -> FindingPublic:
-    access.packet_for(session, user, packet_id)
+    packet = access.packet_for(session, user, packet_id)
     f = session.scalar(select(FindingRow).where(FindingRow.id == finding_id,
                                                 FindingRow.packet_id == packet_id))
     if f is None:
@@ -240,6 +242,7 @@ def resolve_finding(session: Session, user: User, packet_id: str, finding_id: in
     session.add(Decision(packet_id=packet_id, user_id=user.id, kind=f"finding_{action}",
                          finding_id=f.id, old_value=old, new_value=f.status, note=note))
     audit.record(session, user, f"finding.{action}", packet_id, finding_id=f.id, rule=f.rule)
+    refresh_open_counts(session, packet)
     return _finding_public(session, f)
 
 

@@ -76,6 +76,9 @@ class PacketPublic(_Out):
     job: JobPublic | None = None
     created_at: datetime
     updated_at: datetime
+    kind: str = "initial"
+    stage: str = "received"
+    stage_changed_at: datetime | None = None
 
 
 class PacketsPublic(BaseModel):
@@ -181,3 +184,96 @@ class AuditPublic(_Out):
     action: str
     packet_id: str | None
     detail: dict[str, Any]
+
+
+# --- the coordinator's desk (issue 15) --------------------------------------------------
+
+StageName = Literal["received", "in_review", "waiting_on_provider", "waiting_on_source",
+                    "ready_for_committee", "approved", "denied", "pended"]
+
+
+class StageMoveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stage: StageName
+    note: str | None = Field(default=None, max_length=2000,
+                             description="why; required for denied and pended")
+
+
+class DeskRowPublic(BaseModel):
+    """A file as the desk's queue and pool list it: open findings only, and the SLA clock
+    (days allowed in the stage for the organisation, settings ``desk.sla_days``)."""
+
+    id: str
+    name: str
+    kind: str
+    stage: str
+    status: str
+    assignee: str | None
+    open_errors: int
+    open_warnings: int
+    received: datetime
+    due_date: date | None
+    age_days: int
+    days_in_stage: int
+    sla_days: int | None
+    sla_due: date | None
+    sla_overdue: bool
+    escalation: str | None = Field(default=None, description="stalled or waiting_past_date: "
+                                   "escalated by the daily job since the last activity")
+    escalated_at: datetime | None = None
+
+
+class ProviderListPublic(BaseModel):
+    id: int
+    name: str
+    npi: str | None
+    files: int
+
+
+class ProviderFilePublic(BaseModel):
+    id: str
+    name: str
+    kind: str
+    stage: str
+    received: datetime
+    approved_on: date | None
+
+
+class ProviderDecisionPublic(BaseModel):
+    packet_id: str
+    from_: str | None = Field(alias="from")
+    to: str | None
+    note: str | None
+    user: str
+    at: datetime
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class ProviderPublic(BaseModel):
+    """One provider across files and years; ``expirables`` come from the latest approved
+    file (``expirables_from``), ``recredentialing_due`` from its approval date plus the
+    cycle (settings ``desk.cycle_months*``)."""
+
+    id: int
+    name: str
+    npi: str | None
+    files: list[ProviderFilePublic]
+    decisions: list[ProviderDecisionPublic]
+    expirables_from: str | None
+    expirables: list[dict[str, Any]]
+    last_approved: date | None
+    recredentialing_due: date | None
+
+
+class CalendarItemPublic(BaseModel):
+    """A provider's recredentialing date or a credential's expiry; ``window`` is the
+    smallest of ``desk.horizon_days`` holding it (0: past)."""
+
+    provider_id: int
+    provider: str
+    packet_id: str
+    kind: str = Field(description="recredentialing, or the profile section that expires")
+    label: str
+    date: date
+    days: int
+    window: int

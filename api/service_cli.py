@@ -282,7 +282,28 @@ def lists_status() -> None:
                    f"{row.bad_rows} skipped\timported {row.imported_at.isoformat(timespec='seconds')}")
 
 
-COMMANDS: list[click.Command] = [serve, watch, worker, users, db_group, lists_group]
+@click.group("desk")
+def desk_group() -> None:
+    """The coordinator's desk."""
+
+
+@desk_group.command("daily")
+@click.option("--date", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="the day to run for (default: today)")
+@_handle_errors
+def desk_daily(today: Any) -> None:
+    """Raise recredentialing.due findings, list what falls due or expires within the
+    30/60/90-day windows, and escalate stalled files; prints the summary as JSON."""
+    import json
+
+    from credintake.api.desk.daily import run_daily
+
+    with _db() as db:
+        summary = run_daily(db, today.date() if today else None)
+    click.echo(json.dumps(summary, indent=2))
+
+
+COMMANDS: list[click.Command] = [serve, watch, worker, users, db_group, lists_group, desk_group]
 
 
 @click.group()

@@ -49,10 +49,11 @@ RuleId = Literal[
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
 #: Contract rules the per-packet registry does not produce: judged at the credentialing
-#: decision (verification.stale, api/verifications.py, rules/verification.py) or not built
-#: yet (issue 16: the NPPES import; issue 15: recredentialing cycles from approvals).
-DECISION_RULES: frozenset[str] = frozenset({"verification.stale"})
-NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch", "recredentialing.due"})
+#: decision (verification.stale: api/verifications.py, rules/verification.py) or over a
+#: provider's files in time by the coordinator's desk (recredentialing.due:
+#: api/desk/calendar.py), or not built yet (the NPPES import of issue 16).
+DECISION_RULES: frozenset[str] = frozenset({"verification.stale", "recredentialing.due"})
+NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch"})
 
 Severity = Literal["error", "warning", "info"]
 ReconciliationStatus = Literal["match", "mismatch", "filled_from_document", "missing_in_documents"]

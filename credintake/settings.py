@@ -358,6 +358,35 @@ class ApiSettings(BaseModel):
     watch_refused_grace_seconds: float = Field(default=60.0, ge=0)
 
 
+class DeskSettings(BaseModel):
+    """The coordinator's desk (api/desk/): SLA days per stage, the recredentialing cycle and
+    windows, and when a file counts as stalled. ``*_by_org`` override per organisation name
+    (and ``cycle_months_by_state`` per USPS state where state law sets another cycle)."""
+
+    #: days a file may stay in a stage before its SLA clock reads overdue
+    sla_days: dict[str, int] = Field(default_factory=lambda: {
+        "received": 2, "in_review": 10, "waiting_on_provider": 14, "waiting_on_source": 14,
+        "ready_for_committee": 30, "pended": 30})
+    sla_days_by_org: dict[str, dict[str, int]] = Field(default_factory=dict)
+    #: recredentialing cycle (NCQA: 36 months, no grace period)
+    cycle_months: int = Field(default=36, ge=1)
+    cycle_months_by_org: dict[str, int] = Field(default_factory=dict)
+    cycle_months_by_state: dict[str, int] = Field(default_factory=dict)
+    #: recredentialing.due warns this many days before the due date
+    due_warning_days: int = Field(default=180, ge=0)
+    #: the daily job lists what falls due or expires within each of these windows
+    horizon_days: list[int] = Field(default_factory=lambda: [30, 60, 90])
+    #: a file with no activity for this many days is stalled
+    stalled_after_days: int = Field(default=14, ge=1)
+    #: the service runs the daily job at start and then every this many hours (0: never;
+    #: then run ``credintake desk daily`` from cron)
+    daily_every_hours: float = Field(default=24.0, ge=0)
+
+    def sla_for(self, organization: str, stage: str) -> int | None:
+        """Days allowed in ``stage`` for ``organization`` (None: no clock, a final stage)."""
+        return {**self.sla_days, **self.sla_days_by_org.get(organization, {})}.get(stage)
+
+
 class Settings(BaseSettings):
     """Everything configurable about credintake."""
 
@@ -376,6 +405,7 @@ class Settings(BaseSettings):
     jobs: JobSettings = Field(default_factory=JobSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     accreditation: AccreditationSettings = Field(default_factory=AccreditationSettings)
+    desk: DeskSettings = Field(default_factory=DeskSettings)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings],

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+from credintake.api.desk.providers import link_provider
 from credintake.api.jobs import queue
 from credintake.api.store.db import Database
 from credintake.api.store.models import (DocumentRow, FieldRow, FindingRow, Packet, PacketFile,
@@ -138,6 +139,7 @@ def execute(db: Database, job_id: str, packet_id: str, worker: str) -> str:
             session.rollback()
             return ""
         store_result(session, packet_id, result, data)
+        link_provider(session, packet_id)
     log.info("job %s (packet %s) done in %.1fs: %d documents, %d findings", job_id, packet_id,
              time.monotonic() - started, len(result.documents), len(result.findings))
     return "done"

@@ -98,7 +98,8 @@ async def list_packets(user: Specialist, db: DatabaseDep,
                                                              "or 'none'")] = None,
                        batch_id: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                       offset: Annotated[int, Query(ge=0)] = 0) -> PacketsPublic:
+                       offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0
+                       ) -> PacketsPublic:
     data, count = await read(db, review.list_packets, user, status=status_,
                              has_errors=has_errors, assignee=assignee, batch_id=batch_id,
                              limit=limit, offset=offset)

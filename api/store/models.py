@@ -139,6 +139,16 @@ class Packet(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
                                                  onupdate=utcnow)
+    # the coordinator's desk (issue 15; api/desk/stages.py): the credentialing file's kind,
+    # its stage and when it entered it (the SLA clock runs from there)
+    kind: Mapped[str] = mapped_column(String(20), default="initial", server_default="initial")
+    stage: Mapped[str] = mapped_column(String(30), default="received",
+                                       server_default="received", index=True)
+    stage_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id"), index=True)
+    # the daily job's escalation of a stalled file (api/desk/daily.py): when and why
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    escalation: Mapped[str | None] = mapped_column(String(40))
 
     members: Mapped[list[PacketFile]] = relationship(back_populates="packet",
                                                      order_by="PacketFile.name")
@@ -348,3 +358,22 @@ class StoredBlobChunk(Base):
                                         primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+# --- the coordinator's desk (issue 15) ---------------------------------------------------
+
+class Provider(Base):
+    """One provider across packets and years, within one organisation: the same NPI, else
+    the same normalised name and date of birth (api/desk/providers.py). The keys are
+    personal data and live only here."""
+
+    __tablename__ = "providers"
+    __table_args__ = (Index("ix_providers_org_npi", "organization_id", "npi"),
+                      Index("ix_providers_org_name_dob", "organization_id", "name_key",
+                            "date_of_birth"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    npi: Mapped[str | None] = mapped_column(String(10))
+    name_key: Mapped[str | None] = mapped_column(String(200))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    display_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

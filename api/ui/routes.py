@@ -26,10 +26,13 @@ from sqlalchemy.orm import Session
 
 from credintake.api import access, audit, review, verifications
 from credintake.api.deps import DatabaseDep, UploadSlot
+from credintake.api.desk.queue import is_escalated, sla_clock
+from credintake.api.desk.queue import pool as desk_pool
+from credintake.api.desk.stages import DECIDE, MOVES, STAGES
 from credintake.api.errors import InvalidRequestError, NotReadyError
 from credintake.api.intake import Intake, MemberInput, PacketInput, packet_name
 from credintake.api.page_images import render_png
-from credintake.api.store.models import FieldRow, Job, Organization, Packet, User
+from credintake.api.store.models import FieldRow, Job, Organization, Packet, User, utcnow
 from credintake.api.ui import session as sess
 from credintake.api.ui.display import display_name
 from credintake.api.ui.view import build, provider_name
@@ -167,7 +170,7 @@ def logout(request: Request, auth: Auth, db: DatabaseDep,
 
 # --- queue -------------------------------------------------------------------------------
 
-SORTS = {"received": Packet.created_at, "due": Packet.due_date, "errors": Packet.error_count,
+SORTS = {"received": Packet.created_at, "stage": Packet.stage, "due": Packet.due_date, "errors": Packet.error_count,
          "warnings": Packet.warning_count, "status": Packet.status, "name": Packet.name}
 
 
@@ -198,7 +201,13 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
             User.organization_id == user.organization_id))}
         jobs = {j.packet_id: j for j in s.scalars(select(Job).where(
             Job.packet_id.in_([p.id for p in packets])))} if packets else {}
+        org = s.get(Organization, user.organization_id)
+        now = utcnow()
         rows = [{"id": p.id, "provider": provider_name(p.result, p.name), "name": p.name,
+                 **sla_clock(p, db.settings.desk, org.name if org else "", now),
+                 "stage": p.stage, "kind": p.kind,
+                 "escalation": p.escalation if is_escalated(p) else None,
+                 "escalated_at": p.escalated_at,
                  "status": p.status, "errors": p.error_count, "warnings": p.warning_count,
                  "assignee": names.get(p.assignee_id or -1), "received": p.created_at,
                  "due": p.due_date, "overdue": bool(p.due_date and p.due_date < date.today()
@@ -207,9 +216,10 @@ def queue(request: Request, auth: Auth, db: DatabaseDep, status: str = "", flag:
                 for p in packets]
         audit.record(s, user, "packet.list", None, count=len(rows),
                      packet_ids=[r["id"] for r in rows], via="ui")
-        org = s.get(Organization, user.organization_id)
+        pool = [] if has_role(user.role, "coordinator") else desk_pool(s, user,
+                                                                        db.settings.desk)
     return render(request, "queue.html", {
-        "user": user, "csrf": data["csrf"], "rows": rows, "total": total,
+        "user": user, "csrf": data["csrf"], "rows": rows, "total": total, "pool": pool,
         "f": {"status": status, "flag": flag, "assignee": assignee, "sort": sort, "dir": dir},
         "is_coordinator": has_role(user.role, "coordinator"),
         "org": org.name if org else "",
@@ -285,6 +295,7 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
         view = build(s, user, packet_id)
         checks = verifications.list_for(s, user, packet_id)
         today = _verification_check(s, user, packet_id, db.settings)
+        provider_id = s.scalar(select(Packet.provider_id).where(Packet.id == packet_id))
         users = [u.name for u in s.scalars(select(User).where(
             User.revoked_at.is_(None), User.organization_id == user.organization_id)
             .order_by(User.name))] if has_role(user.role, "coordinator") else []
@@ -293,6 +304,9 @@ def packet_page(request: Request, packet_id: str, auth: Auth, db: DatabaseDep
         "verifications": checks, "verification_check": today,
         "elements": verifications.ELEMENTS,
         "methods": verifications.METHODS,
+        "moves": [m for m in STAGES if m in MOVES.get(view.packet.stage, ())],
+        "provider_id": provider_id,
+        "decide": DECIDE,
         "is_coordinator": has_role(user.role, "coordinator")})
 
 
@@ -449,7 +463,10 @@ def install(app: Any) -> None:
     """Mount the screens, their static files and their error pages on ``app``."""
     from fastapi.staticfiles import StaticFiles
 
+    from credintake.api.ui import desk
+
     app.include_router(router)
+    app.include_router(desk.router)
     app.add_api_route("/", home, include_in_schema=False)   # a browser at the root: screens
     app.mount("/ui/static", StaticFiles(directory=str(HERE / "static")), name="ui-static")
 

@@ -28,14 +28,16 @@ ACCEPTED = ["2xx", "401", "403", "404", "409"]   # schemathesis' default for val
 # Refusals of schema-valid requests the schema cannot express, per operation: an assignee
 # must name an active user of the packet's organisation (400); uploaded bytes are checked
 # after the schema: extension and type (415), zip safety and application.json (422), limits
-# (413); a correction that clears a value needs a note saying why (422); a verification's
-# evidence document must be one of the packet's, and a verification check needs an
-# accreditation profile in force at its decision date (422).
+# (413); a correction that clears a value needs a note saying why (422), and so does a
+# move of a file to denied or pended (422); a verification's evidence document must be one
+# of the packet's, and a verification check needs an accreditation profile in force at its
+# decision date (422).
 CONFIG = {"operations": [
     {"include-name": name, "checks": {"positive_data_acceptance": {
         "expected-statuses": ACCEPTED + extra}}}
     for name, extra in [("PATCH /packets/{packet_id}", ["400"]),
                         ("POST /packets/{packet_id}/fields/{field_id}/correction", ["422"]),
+                        ("POST /packets/{packet_id}/stage", ["422"]),
                         ("POST /packets", ["413", "415", "422"]),
                         ("POST /batches", ["413", "415", "422"]),
                         ("POST /packets/{packet_id}/verifications", ["422"]),

@@ -14,9 +14,9 @@ from credintake.api.store.db import Database, alembic_config
 from service_helpers import make_settings
 
 TABLES = {"alembic_version", "audit_log", "batches", "decisions", "documents", "fields", "files",
-          "findings", "jobs", "organizations", "packet_files", "packets", "stored_blob_chunks",
-          "stored_blobs", "ui_sessions", "users", "exclusion_lists", "exclusion_entries",
-          "verifications"}
+          "findings", "jobs", "organizations", "packet_files", "packets", "providers",
+          "stored_blob_chunks", "stored_blobs", "ui_sessions", "users", "exclusion_lists",
+          "exclusion_entries", "verifications"}
 
 
 def _check_migrations(db: Database) -> None:
@@ -115,7 +115,7 @@ def _upgrade_from_0001_keeps_every_row(db: Database) -> None:
         before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                   for t in TABLES - {"alembic_version", "organizations", "ui_sessions",
                                      "exclusion_lists", "exclusion_entries", "verifications",
-                                     "stored_blobs", "stored_blob_chunks"}}
+                                     "stored_blobs", "stored_blob_chunks", "providers"}}
     db.migrate()
     command.check(cfg)
     with db.engine.connect() as conn:

@@ -256,8 +256,10 @@ def test_review_flow(env: Env, page: Any, tmp_path: Path) -> None:
         assert ("reconciliation.mismatch", "malpractice_insurance.expiration_date") not in rules
         assert any(r == "expiration.expired" and (f or "").startswith("malpractice")
                    for r, f in rules)
-        assert packet.error_count == sum(f["severity"] == "error"
-                                         for f in packet.result["findings"])
+        # the stored count is of OPEN errors, as the packet page counts them (issue 15)
+        assert packet.error_count == len(list(s.scalars(select(FindingRow).where(
+            FindingRow.packet_id == pid, FindingRow.severity == "error",
+            FindingRow.status == "open"))))
         new = s.scalar(select(FindingRow).where(FindingRow.packet_id == pid,
                                                 FindingRow.rule == "expiration.expired",
                                                 FindingRow.field.like("malpractice%")))
@@ -309,8 +311,10 @@ def test_api_correction_reruns_the_rules(env: Env) -> None:
         (f["rule"], f.get("field")) for f in result["findings"]]
     with _db(env).session() as s:
         packet = s.get(Packet, pid)
-        assert packet.error_count == sum(f["severity"] == "error"
-                                         for f in packet.result["findings"])
+        # the stored count is of OPEN errors, as the packet page counts them (issue 15)
+        assert packet.error_count == len(list(s.scalars(select(FindingRow).where(
+            FindingRow.packet_id == pid, FindingRow.severity == "error",
+            FindingRow.status == "open"))))
         n_rows = len(list(s.scalars(select(FindingRow).where(FindingRow.packet_id == pid))))
     assert n_rows == len(findings)                       # reopened, not duplicated
 
