@@ -106,8 +106,11 @@ def batch(directory: Path, outdir: Path, workers: int | None, as_of: date) -> No
 def _add_service_commands() -> None:
     from credintake.api.service_cli import COMMANDS
 
+    from credintake.lists.cli import lists_group
+
     for command in COMMANDS:
         main.add_command(command)
+    main.add_command(lists_group)
 
 
 _add_service_commands()

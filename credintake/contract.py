@@ -42,6 +42,8 @@ RuleId = Literal[
     "document.unclassified",
     "malpractice.not_professional_liability",
     "extraction.low_confidence",
+    "exclusion.match",
+    "npi.registry_mismatch",
 ]
 RULE_IDS: tuple[str, ...] = get_args(RuleId)
 
@@ -129,6 +131,7 @@ class Provider(_Model):
     profession: str | None = None
     specialty: str | None = None
     npi: str | None = None
+    date_of_birth: str | None = None
     email: str | None = None
     phone: str | None = None
     practice_state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")

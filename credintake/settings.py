@@ -197,6 +197,9 @@ class RuleSettings(BaseModel):
         "dea": "dea_registration",
         "board_certifications": "board_certification",
     })
+    #: rapidfuzz ratio (0-100) from which a listed last name is the provider's (exclusion
+    #: screening; the given names must then agree by spelling, initial or nickname).
+    exclusion_name_threshold: float = 90.0
     #: Application fields that must be present in the consolidated profile.
     required_fields: list[str] = Field(default_factory=lambda: [
         "provider.first_name", "provider.last_name", "provider.npi", "provider.profession",
@@ -244,6 +247,13 @@ class JobSettings(BaseModel):
     processor: str = "credintake.pipeline:process_packet"
 
 
+class ListSettings(BaseModel):
+    """Imports of the exclusion lists and the NPPES file (``credintake lists``)."""
+
+    #: rows inserted per transaction; the import's resume point advances by this much
+    batch_rows: int = Field(default=5_000, ge=1)
+
+
 class ApiSettings(BaseModel):
     """HTTP API and inbox limits (beyond them: a clear 4xx and nothing stored)."""
 
@@ -281,6 +291,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    lists: ListSettings = Field(default_factory=ListSettings)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings],

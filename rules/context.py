@@ -11,6 +11,7 @@ from credintake.problems import Problem
 from credintake.rules.doubts import Doubts
 from credintake.rules.evidence import Entry, Profile
 from credintake.rules.reconcile import Record
+from credintake.rules.screening import ScreeningSource
 from credintake.rules.values import FIELD_KINDS, compare
 from credintake.settings import RuleSettings
 
@@ -33,6 +34,8 @@ class RuleContext:
     profile: Profile
     records: list[Record]
     doubts: Doubts = field(default_factory=Doubts)
+    #: Imported exclusion lists and NPPES data (None: nothing to screen against).
+    screening: ScreeningSource | None = None
 
     def trusts(self, *, field: str, value: Any, source: Source | None, doc_type: str | None,
                rule: str, agreed: bool = False) -> bool:

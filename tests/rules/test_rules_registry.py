@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
 def test_registered_ids_equal_contract_ids() -> None:
     assert sorted(r.id for r in registry.all_rules()) == sorted(RULE_IDS)
-    assert len(RULE_IDS) == 15
+    assert len(RULE_IDS) == 17
 
 
 def test_every_rule_declares_a_valid_severity_and_known_settings() -> None:
