@@ -1,74 +1,76 @@
-"""npi.registry_mismatch against imported NPPES records, and the taxonomy data table."""
+"""npi.registry_mismatch against NPPES records held in memory, and the profession ->
+taxonomy prefix table."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from credintake.contract import Application, Provider
+from credintake.contract import Application, Finding
 from credintake.rules import evaluate
 from credintake.rules.npi_registry import taxonomy_prefixes
 from credintake.rules.screening import ListInfo, MemoryScreening, NpiRecord
 from credintake.settings import RuleSettings
-from rules_factories import AS_OF, only
 
+AS_OF = dt.date(2026, 11, 22)
+NPPES = ListInfo("nppes", dt.date(2026, 11, 9), 1)
 NPI = "1234567893"
-FILE_DATE = dt.date(2026, 11, 9)
 
 
-def _record(**kw: object) -> NpiRecord:
-    base: dict[str, object] = {"npi": NPI, "file_date": FILE_DATE, "entity_type": "1",
-                               "last_name": "KOWALSKI", "first_name": "ROBERT",
-                               "practice_state": "OH", "taxonomies": (("207R00000X", True),)}
-    return NpiRecord(**{**base, **kw})  # type: ignore[arg-type]
+def _record(**kw: Any) -> NpiRecord:
+    base: dict[str, Any] = {"npi": NPI, "file_date": NPPES.file_date, "entity_type": "1",
+                            "last_name": "TESTWELL", "first_name": "QUENTIN",
+                            "practice_state": "CA", "taxonomies": (("207R00000X", True),)}
+    base.update(kw)
+    return NpiRecord(**base)
 
 
-def _check(record: NpiRecord | None, *, nppes: bool = True, **provider: object):
-    source = MemoryScreening(nppes_list=ListInfo("nppes", FILE_DATE, 1) if nppes else None,
-                             records={NPI: record} if record else {})
-    who = {"first_name": "Bob", "last_name": "Kowalski", "npi": NPI, "profession": "MD",
-           "practice_state": "OH", **provider}
-    ev = evaluate([], Application(provider=Provider(**who)), [], as_of=AS_OF,  # type: ignore[arg-type]
-                  settings=RuleSettings(), screening=source)
-    return only(ev, "npi.registry_mismatch")
+def _findings(record: NpiRecord | None, *, nppes: ListInfo | None = NPPES,
+              **provider: Any) -> list[Finding]:
+    person = {"first_name": "Quentin", "last_name": "Testwell", "npi": NPI, "profession": "MD",
+              "practice_state": "CA", **provider}
+    app = Application.model_validate({"provider": person})
+    source = MemoryScreening(nppes_list=nppes, records={NPI: record} if record else {})
+    out = evaluate([], app, [], as_of=AS_OF, settings=RuleSettings(), screening=source)
+    return [f for f in out.findings if f.rule == "npi.registry_mismatch"]
 
 
-def test_an_agreeing_record_gives_no_finding() -> None:
-    assert _check(_record()) == []
+def _problems(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.evidence["problem"], f.severity) for f in findings]
 
 
-def test_no_nppes_imported_no_check() -> None:
-    assert _check(None, nppes=False) == []
+def test_agreeing_record_gives_no_finding() -> None:
+    assert _findings(_record()) == []
 
 
-def test_not_found_is_an_error() -> None:
-    [f] = _check(None)
-    assert f.severity == "error" and f.evidence["problem"] == "not_found"
-    assert f.evidence["file_date"] == "2026-11-09" and f.evidence["npi"] == NPI
+def test_not_found_and_deactivated_are_errors() -> None:
+    [f] = _findings(None)
+    assert _problems([f]) == [("not_found", "error")] and f.evidence["file_date"] == "2026-11-09"
+    assert _problems(_findings(_record(deactivation_date=dt.date(2025, 3, 1)))) == [
+        ("deactivated", "error")]
+    assert _findings(_record(deactivation_date=dt.date(2025, 3, 1),
+                             reactivation_date=dt.date(2025, 6, 1))) == []
 
 
-@pytest.mark.parametrize("record, problems", [
-    (_record(deactivation_date=dt.date(2025, 1, 2)), ["deactivated"]),
-    (_record(deactivation_date=dt.date(2025, 1, 2), reactivation_date=dt.date(2025, 3, 1)), []),
-    (_record(last_name="NGUYEN", first_name="LAN"), ["name"]),
-    (_record(practice_state="TX"), ["state"]),
-    (_record(taxonomies=(("363LF0000X", True),)), ["taxonomy"]),
-    (_record(taxonomies=(("363LF0000X", True), ("208D00000X", False))), []),
-], ids=["deactivated", "reactivated", "name", "state", "taxonomy", "secondary-taxonomy"])
-def test_each_disagreement(record: NpiRecord, problems: list[str]) -> None:
-    found = _check(record)
-    assert [f.evidence["problem"] for f in found] == problems
-    for f in found:
-        assert f.severity == ("error" if f.evidence["problem"] == "deactivated" else "warning")
+def test_name_state_and_taxonomy_disagreements_are_warnings() -> None:
+    assert _problems(_findings(_record(last_name="SOMEONE", first_name="ELSE"))) == [
+        ("name", "warning")]
+    assert _problems(_findings(_record(practice_state="TX"))) == [("state", "warning")]
+    [f] = _findings(_record(taxonomies=(("363LF0000X", True),)))
+    assert _problems([f]) == [("taxonomy", "warning")]
+    assert f.evidence["expected_prefixes"] == ["207", "208"] or \
+        tuple(f.evidence["expected_prefixes"]) == ("207", "208")
 
 
-@pytest.mark.parametrize("profession, code, agrees", [
-    ("MD", "207Q00000X", True), ("DO", "208D00000X", True), ("NP", "363LF0000X", True),
+def test_no_nppes_imported_means_no_check() -> None:
+    assert _findings(None, nppes=None) == []
+
+
+@pytest.mark.parametrize("profession, code, fits", [
+    ("MD", "207R00000X", True), ("DO", "208D00000X", True), ("NP", "363LF0000X", True),
     ("PA", "363A00000X", True), ("CRNA", "367500000X", True), ("RN", "163W00000X", True),
-    ("PharmD", "183500000X", True), ("NP", "363A00000X", False), ("MD", "163W00000X", False),
-])
-def test_taxonomy_table(profession: str, code: str, agrees: bool) -> None:
-    assert code.startswith(taxonomy_prefixes()[profession]) is agrees
-    found = _check(_record(taxonomies=((code, True),)), profession=profession)
-    assert bool(found) is not agrees
+    ("PharmD", "183500000X", True), ("NP", "207R00000X", False), ("MD", "163W00000X", False)])
+def test_taxonomy_table(profession: str, code: str, fits: bool) -> None:
+    assert code.startswith(taxonomy_prefixes()[profession]) is fits
