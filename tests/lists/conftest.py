@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from service_helpers import pg_url  # noqa: E402,F401  (fixture: a scratch PG database)
+from service_helpers import pg_url  # noqa: E402,F401
+from tiny_packets import make_packet  # noqa: E402,F401  (fixture: a scratch PG database)
 
 from credintake.api.store.db import Database  # noqa: E402
 from credintake.settings import Settings  # noqa: E402

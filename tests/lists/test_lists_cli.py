@@ -1,110 +1,93 @@
-"""``credintake lists`` and ``credintake process`` as a user runs them, in one data dir:
-an excluded provider's packet gets an error exclusion.match; an interrupted import leaves
-the former version active and resumes."""
+"""``credintake lists import`` then ``credintake process`` in the same data directory, as a
+user runs them (subprocesses of the installed command)."""
 
 from __future__ import annotations
 
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from conftest import leie_row
-from credintake.lists.samples import LEIE_HEADER, write_csv
+from list_files import LEIE_HEADER, leie_row, nppes_header, nppes_row, write_csv
+from tiny_packets import APPLICATION, make_packet
 
 CLI = [sys.executable, "-m", "credintake.api"]
 
 
-def run(data: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "CREDINTAKE_DATA_DIR": str(data), **env})
+def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(data)}
+    env.pop("CREDINTAKE_DATABASE_URL", None)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
-def _packet(tmp: Path, name: str, **provider: str) -> Path:
-    packet = tmp / name
-    packet.mkdir()
-    who = {"first_name": "Robert", "last_name": "Kowalski", "profession": "MD", **provider}
-    (packet / "application.json").write_text(json.dumps({"provider": who}))
-    return packet
+def _screening(result: dict) -> list[dict]:
+    return [f for f in result["findings"] if f["rule"] in ("exclusion.match",
+                                                            "npi.registry_mismatch")]
 
 
-def _findings(proc: subprocess.CompletedProcess[str], schema_validator) -> list[dict]:
-    assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout)
-    schema_validator("result.schema.json", result)
-    return [f for f in result["findings"] if f["rule"] == "exclusion.match"]
-
-
-def test_process_after_lists_import_flags_the_excluded_provider(tmp_path: Path,
-                                                                 schema_validator) -> None:
+def test_process_after_lists_import_reports_the_excluded_provider(
+        tmp_path: Path, schema_validator) -> None:
     data = tmp_path / "data"
-    leie = write_csv(tmp_path / "UPDATED.csv", LEIE_HEADER, [
-        leie_row("KOWALSKI", "BOB", DOB="19700304"), ["BAD"]])
-    before = run(data, "process", str(_packet(tmp_path, "p0")), "--as-of", "2026-11-22")
-    assert _findings(before, schema_validator) == []     # nothing imported: no screening
-    proc = run(data, "lists", "import", "oig-leie", str(leie), "--file-date", "2026-11-01")
+    packet = make_packet(tmp_path / "in")                 # Quentin R Testwell, NPI 1234567893
+    out = tmp_path / "r.json"
+    proc = run(data, "process", str(packet), "--as-of", "2026-11-22", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "2026-11-01 (date from option): imported; 1 rows, 1 bad rows" in proc.stdout
-    assert "UPDATED.csv:3: skipped: 1 columns" in proc.stderr
+    assert _screening(json.loads(out.read_text())) == []  # nothing imported: no screening
+    status = run(data, "lists", "status")
+    assert "packets are not screened" in status.stdout
+
+    leie = write_csv(tmp_path / "UPDATED_20261101.csv", LEIE_HEADER, [
+        leie_row("TESTWELL", "QUENTIN", middle="R", npi="1234567893", dob="19700101"),
+        leie_row("DOE", "JANE", dob="notadate")])
+    proc = run(data, "lists", "import", "oig-leie", str(leie))
+    assert proc.returncode == 0, proc.stderr
+    assert "2026-11-01 (date from file name): imported; 1 rows, 1 bad rows" in proc.stdout
+    assert "UPDATED_20261101.csv:3: skipped" in proc.stderr
     again = run(data, "lists", "import", "oig-leie", str(leie))
-    assert "unchanged: this file was imported before" in again.stdout
+    assert "unchanged" in again.stdout
 
-    excluded = run(data, "process", str(_packet(tmp_path, "p1", date_of_birth="1970-03-04")),
-                   "--as-of", "2026-11-22")
-    [f] = _findings(excluded, schema_validator)
-    assert f["severity"] == "error" and f["evidence"]["matched"] == ["name", "date_of_birth"]
-    assert (f["evidence"]["list"], f["evidence"]["file_date"]) == ("oig-leie", "2026-11-01")
-    assert f["evidence"]["entry"]["line"] == 2
+    proc = run(data, "process", str(packet), "--as-of", "2026-11-22", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text())
+    schema_validator("result.schema.json", result)
+    [f] = _screening(result)
+    assert f["rule"] == "exclusion.match" and f["severity"] == "error"
+    assert f["evidence"]["list"] == "oig-leie" and f["evidence"]["file_date"] == "2026-11-01"
+    assert f["evidence"]["matched"] == ["name", "npi"]
 
-    other = run(data, "process", str(_packet(tmp_path, "p2", date_of_birth="1981-07-08",
-                                             npi="1234567893")), "--as-of", "2026-11-22")
-    assert _findings(other, schema_validator) == []
-    status = run(data, "lists", "status")
-    assert "oig-leie  active     2026-11-01 (option) rows=1 bad_rows=1" in status.stdout
-    assert "no NPPES file imported" in status.stdout
-
-
-def _versions(db: Path) -> list[tuple[str, str, int, int]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT file_name, status, lines_done, rows FROM list_versions "
-                            "ORDER BY id").fetchall()
+    # a same-name provider with another NPI and date of birth is left alone
+    other = make_packet(tmp_path / "in2", "pkt-other", variant=1)
+    app = json.loads(json.dumps(APPLICATION))
+    app["provider"].update(npi="1245319599", date_of_birth="1981-05-05")
+    (other / "application.json").write_text(json.dumps(app))
+    proc = run(data, "process", str(other), "--as-of", "2026-11-22", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert _screening(json.loads(out.read_text())) == []
 
 
-def test_an_interrupted_import_leaves_the_old_version_active_and_resumes(
-        tmp_path: Path) -> None:
+def test_nppes_import_then_process_reports_a_deactivated_npi(tmp_path: Path,
+                                                              schema_validator) -> None:
     data = tmp_path / "data"
-    old = write_csv(tmp_path / "old.csv", LEIE_HEADER, [leie_row("KOWALSKI", "ROBERT")])
-    assert run(data, "lists", "import", "oig-leie", str(old), "--file-date",
-               "2026-10-01").returncode == 0
-    rows = 60_000
-    new = write_csv(tmp_path / "new.csv", LEIE_HEADER,
-                    (leie_row(f"PERSON{i}", "PAT") for i in range(rows)))
-    env = {**os.environ, "CREDINTAKE_DATA_DIR": str(data), "CREDINTAKE_LISTS__BATCH_ROWS": "50"}
-    proc = subprocess.Popen([*CLI, "lists", "import", "oig-leie", str(new), "--file-date",
-                             "2026-11-01"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    db = data / "credintake.db"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        versions = _versions(db)
-        if len(versions) == 2 and versions[1][2] > 500:
-            break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    [(_, s_old, _, _), (_, s_new, done, partial)] = _versions(db)
-    assert (s_old, s_new) == ("active", "loading") and 0 < partial < rows
-    status = run(data, "lists", "status")
-    assert "active     2026-10-01" in status.stdout and "loading" in status.stdout
+    packet = make_packet(tmp_path / "in")
+    f = write_csv(tmp_path / "npidata_pfile_20050523-20261109.csv", nppes_header(),
+                  [nppes_row("1234567893", "TESTWELL", "QUENTIN", deactivated="05/01/2024")])
+    proc = run(data, "lists", "import", "nppes", str(f))
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "r.json"
+    proc = run(data, "process", str(packet), "--as-of", "2026-11-22", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text())
+    schema_validator("result.schema.json", result)
+    [finding] = _screening(result)
+    assert finding["rule"] == "npi.registry_mismatch" and finding["severity"] == "error"
+    assert finding["evidence"]["problem"] == "deactivated"
 
-    resumed = run(data, "lists", "import", "oig-leie", str(new), "--file-date", "2026-11-01")
-    assert f"imported (resumed); {rows} rows, 0 bad rows" in resumed.stdout, resumed.stderr
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM list_exclusions").fetchone() == (rows,)
-        assert conn.execute("SELECT count(DISTINCT line) FROM list_exclusions").fetchone() == (
-            rows,)
-    assert [v[1] for v in _versions(db)] == ["superseded", "active"]
+
+def test_bad_list_arguments_exit_2(tmp_path: Path) -> None:
+    f = write_csv(tmp_path / "x.csv", LEIE_HEADER, [])
+    proc = run(tmp_path / "data", "lists", "import", "oig-leie", str(f), "--file-date", "1/2/26")
+    assert proc.returncode == 2 and "is not a date" in proc.stderr
+    proc = run(tmp_path / "data", "lists", "import", "nppes", str(f))
+    assert proc.returncode == 2 and "not a nppes file" in proc.stderr
+    assert "Traceback" not in proc.stderr
