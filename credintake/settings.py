@@ -252,6 +252,10 @@ class ListSettings(BaseModel):
 
     #: rows inserted per transaction; the import's resume point advances by this much
     batch_rows: int = Field(default=5_000, ge=1)
+    #: the monitoring run re-screens every stored packet this often (NCQA: monthly)
+    monitor_every_days: int = Field(default=30, ge=1)
+    #: how often the service checks whether a monitoring run is due (0: never, no thread)
+    monitor_check_seconds: float = Field(default=3600.0, ge=0)
 
 
 class ApiSettings(BaseModel):

@@ -87,3 +87,25 @@ def status_command(as_json: bool) -> None:
                    "cannot fire)")
     if "nppes" not in active:
         click.echo("no NPPES file imported: npi.registry_mismatch does not run")
+
+
+@lists_group.command("monitor")
+@click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+              help="Screen as of this day (default: today).")
+@handle_errors
+def monitor_command(as_of: dt.date | None) -> None:
+    """Re-screen the latest result of every stored packet against the active lists (the
+    monthly monitoring run); new matches become open findings, audited."""
+    from credintake.api.store.db import Database
+    from credintake.lists.monitor import monitor
+
+    db = Database(get_settings())
+    try:
+        db.start_up()
+        report = monitor(db, db.settings, as_of=as_of or dt.date.today())
+    finally:
+        db.dispose()
+    if not report.screened:
+        click.echo("no list imported: nothing screened")
+        return
+    click.echo(f"{report.packets} packets re-screened, {report.new_findings} new findings")
