@@ -47,16 +47,21 @@ def _npi(value: str) -> str | None:
     return value
 
 
+Reader = Callable[[list[str]], dict[str, Any]]
+Getter = Callable[[str], str]
+
+
 @dataclass(frozen=True)
 class Layout:
-    """A list's columns (folded header names) and its row parser."""
+    """A list's columns (folded header names) and how to read its rows."""
 
     name: str
     table: str                        # "exclusions" or "npi"
     required: tuple[str, ...]
-    parse: Callable[[Callable[[str], str]], dict[str, Any]]
+    #: column index by folded name -> a function from a row to its table row
+    prepare: Callable[[dict[str, int]], Reader]
 
-    def reader(self, header: list[str]) -> Callable[[list[str]], dict[str, Any]]:
+    def reader(self, header: list[str]) -> Reader:
         """A function from a row to its table row, for a file with ``header``."""
         index = {fold_header(h): i for i, h in enumerate(header)}
         missing = [c for c in self.required if c not in index]
@@ -64,16 +69,25 @@ class Layout:
             raise UsageError(f"this is not a {self.name} file: the header lacks "
                              f"{', '.join(missing)}")
         width = len(header)
+        parse = self.prepare(index)
 
         def read(row: list[str]) -> dict[str, Any]:
             if len(row) != width:
                 raise BadRow(f"{len(row)} columns, the header has {width}")
+            return parse(row)
+        return read
 
+
+def by_name(parse: Callable[[Getter], dict[str, Any]]) -> Callable[[dict[str, int]], Reader]:
+    """For the short lists: ``parse`` reads cells by folded column name."""
+    def prepare(index: dict[str, int]) -> Reader:
+        def read(row: list[str]) -> dict[str, Any]:
             def get(column: str) -> str:
                 i = index.get(column)
                 return row[i].strip() if i is not None else ""
-            return self.parse(get)
+            return parse(get)
         return read
+    return prepare
 
 
 def _leie(get: Callable[[str], str]) -> dict[str, Any]:
@@ -110,31 +124,49 @@ _NPPES_DATES = ("%m/%d/%Y", "%Y-%m-%d", "%Y%m%d")
 _SLOTS = range(1, 16)
 
 
-def _nppes(get: Callable[[str], str]) -> dict[str, Any]:
-    npi = _npi(get("npi"))
-    if npi is None:
-        raise BadRow("no NPI")
-    taxonomies = [[code, get(f"healthcareproviderprimarytaxonomyswitch{i}") == "Y"]
-                  for i in _SLOTS if (code := get(f"healthcareprovidertaxonomycode{i}"))]
-    licenses = [[number, get(f"providerlicensenumberstatecode{i}")]
-                for i in _SLOTS if (number := get(f"providerlicensenumber{i}"))]
-    return {"npi": npi, "entity_type": get("entitytypecode") or None,
-            "last_name": get("providerlastnamelegalname"),
-            "first_name": get("providerfirstname"), "middle_name": get("providermiddlename"),
-            "organization": get("providerorganizationnamelegalbusinessname"),
-            "practice_state": get("providerbusinesspracticelocationaddressstatename") or None,
-            "deactivation_date": _date(get("npideactivationdate"), formats=_NPPES_DATES),
-            "reactivation_date": _date(get("npireactivationdate"), formats=_NPPES_DATES),
-            "taxonomies": taxonomies, "licenses": licenses}
+def _nppes(index: dict[str, int]) -> Reader:
+    """NPPES rows by precomputed column positions: 330 columns, 8M rows, so no lookups
+    by name per cell."""
+    def at(column: str) -> int | None:
+        return index.get(column)
+
+    npi, entity = index["npi"], at("entitytypecode")
+    names = [at(c) for c in ("providerlastnamelegalname", "providerfirstname",
+                             "providermiddlename", "providerorganizationnamelegalbusinessname",
+                             "providerbusinesspracticelocationaddressstatename")]
+    deact, react = at("npideactivationdate"), at("npireactivationdate")
+    taxonomy = [(i, at(f"healthcareproviderprimarytaxonomyswitch{n}")) for n in _SLOTS
+                if (i := at(f"healthcareprovidertaxonomycode{n}")) is not None]
+    license_ = [(i, at(f"providerlicensenumberstatecode{n}")) for n in _SLOTS
+                if (i := at(f"providerlicensenumber{n}")) is not None]
+
+    def cell(row: list[str], i: int | None) -> str:
+        return row[i].strip() if i is not None else ""
+
+    def read(row: list[str]) -> dict[str, Any]:
+        number = _npi(row[npi])
+        if number is None:
+            raise BadRow("no NPI")
+        last, first, middle, org, state = (cell(row, i) for i in names)
+        return {"npi": number, "entity_type": cell(row, entity) or None,
+                "last_name": last, "first_name": first, "middle_name": middle,
+                "organization": org, "practice_state": state or None,
+                "deactivation_date": _date(cell(row, deact), formats=_NPPES_DATES),
+                "reactivation_date": _date(cell(row, react), formats=_NPPES_DATES),
+                "taxonomies": [[code, cell(row, p) == "Y"] for i, p in taxonomy
+                               if (code := row[i].strip())],
+                "licenses": [[lic, cell(row, s)] for i, s in license_
+                             if (lic := row[i].strip())]}
+    return read
 
 
 LAYOUTS: dict[str, Layout] = {
     "oig-leie": Layout("oig-leie", "exclusions",
                        ("lastname", "firstname", "midname", "busname", "npi", "dob",
-                        "excltype", "excldate", "reindate"), _leie),
+                        "excltype", "excldate", "reindate"), by_name(_leie)),
     "sam": Layout("sam", "exclusions",
                   ("classification", "name", "first", "middle", "last", "exclusiontype",
-                   "activedate", "terminationdate"), _sam),
+                   "activedate", "terminationdate"), by_name(_sam)),
     "nppes": Layout("nppes", "npi",
                     ("npi", "entitytypecode", "providerlastnamelegalname",
                      "providerfirstname", "npideactivationdate",
