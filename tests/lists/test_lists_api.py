@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import leie_row
+from lists_helpers import leie_row
 from credintake.lists.samples import LEIE_HEADER, write_csv
 from service_helpers import (REAL, Service, ServerThread, add_users, make_settings,
                              upload_dir, wait_done)

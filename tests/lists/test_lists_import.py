@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from conftest import leie_row, make_db
+from lists_helpers import leie_row, make_db
 from credintake.api.store.db import Database
 from credintake.api.store.models import ExclusionRow, ListVersion, NpiRow
 from credintake.errors import UsageError
