@@ -103,12 +103,13 @@ def open_screening(settings: Settings) -> Iterator[DatabaseScreening | None]:
     engine = make_engine(url)
     try:
         try:
-            if not inspect(engine).has_table("list_versions"):
+            # read-only: on SQLite a plain BEGIN, which never takes (or waits for) the write
+            # lock that a reviewer's correction may hold while it re-screens
+            with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
+                listed = inspect(conn).has_table("list_versions")
+            source = DatabaseScreening(engine) if listed else None
+            if source is not None and not source.exclusion_lists() and source.nppes() is None:
                 source = None
-            else:
-                source = DatabaseScreening(engine)
-                if not source._versions:
-                    source = None
         except SQLAlchemyError as exc:
             # screening is an addition to the packet's result, not a reason to lose it
             log.warning("lists unavailable, packet not screened: %s", type(exc).__name__)
