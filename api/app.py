@@ -59,11 +59,15 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         app.state.pool = pool
         desk_daily = DeskDaily(db, settings).start() if (
             start_workers and settings.desk.daily_every_hours > 0) else None
+        monitor = (Monitor(db, settings).start()
+                   if start_workers and settings.lists.monitor_check_seconds else None)
         try:
             yield
         finally:
             if desk_daily:
                 desk_daily.stop()
+            if monitor:
+                monitor.stop()
             if sweeper:
                 sweeper.stop()
             if pool:
@@ -284,6 +288,40 @@ class DeskDaily:
                 log.warning("desk daily run failed (%s)", type(exc).__name__)
             if self._stop.wait(self.every):
                 return
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+class Monitor:
+    """The periodic list monitoring: every ``lists.monitor_check_seconds``, run
+    ``lists.monitor`` when the last run (audited) is ``lists.monitor_every_days`` old.
+    In scale-out every serve process checks; the audit entry of a finished run makes the
+    others skip it (two runs racing add nothing twice: matches already stored are kept)."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db, self.settings = db, settings
+        self.every = settings.lists.monitor_check_seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="list-monitor")
+
+    def start(self) -> Monitor:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        import datetime as dt
+
+        from credintake.api.lists.monitor import due, monitor
+
+        while not self._stop.wait(self.every):
+            try:
+                now = dt.datetime.now(dt.timezone.utc)
+                if due(self.db, self.settings, now):
+                    monitor(self.db, self.settings, as_of=now.date())
+            except Exception as exc:  # noqa: BLE001 - try again next round
+                log.warning("list monitoring round failed (%s)", type(exc).__name__)
 
     def stop(self) -> None:
         self._stop.set()

@@ -169,8 +169,11 @@ def export_csv(results: tuple[Path, ...], kind: str, output: Path | None) -> Non
 def _add_service_commands() -> None:
     from credintake.api.service_cli import COMMANDS
 
+    from credintake.api.lists.cli import lists_group
+
     for command in COMMANDS:
         main.add_command(command)
+    main.add_command(lists_group)
 
 
 _add_service_commands()

@@ -77,6 +77,7 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
     """Apply the rules' response to the correction of ``field_id`` (already recorded, its
     value before the correction being ``before``); returns counts of findings cleared, added
     and reopened (cleared by an earlier correction, raised again by this one)."""
+    from credintake.api.lists.source import open_screening
     from credintake.rules import evaluate
 
     packet = session.get(Packet, packet_id)
@@ -88,11 +89,14 @@ def reevaluate(session: Session, user: User, packet_id: str, field_id: int, *,
     application = _application(session, packet_id, blobs)
     as_of = packet.as_of
 
-    def run(override: dict[int, Any]) -> Any:
+    def run(override: dict[int, Any], screening: Any) -> Any:
         return evaluate(_documents(session, packet, override), application, [], as_of=as_of,
-                        settings=settings.rules)
+                        settings=settings.rules, screening=screening)
 
-    base, new = run(earlier), run(corrected)
+    # screened against the lists as at intake's pipeline: a corrected NPI or name can add
+    # (or clear) an exclusion.match / npi.registry_mismatch like any other finding
+    with open_screening(settings) as screening:
+        base, new = run(earlier, screening), run(corrected, screening)
     base_keys = {_key(f.model_dump(mode="json")) for f in base.findings}
     new_dump = [f.model_dump(mode="json", exclude_none=True) for f in new.findings]
     new_keys = {_key(f) for f in new_dump}

@@ -236,52 +236,6 @@ def db_current() -> None:
     click.echo(f"database {current or 'empty'}	this version {head}	{state}")
 
 
-@click.group("lists")
-def lists_group() -> None:
-    """Exclusion lists (OIG LEIE, SAM.gov) that every processed packet is screened against."""
-
-
-@lists_group.command("import")
-@click.argument("kind", type=click.Choice(["oig-leie", "sam"]))
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--file-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="the list's publication date (default: a date in the file name, else the "
-                   "file's modification day)")
-@_handle_errors
-def lists_import(kind: str, file: Path, file_date: Any) -> None:
-    """Import FILE as the KIND list in force (the previous version is replaced whole)."""
-    from credintake.api import audit
-    from credintake.api.exclusion_lists import import_list
-
-    with _db() as db:
-        report = import_list(db.session, kind, file, file_date.date() if file_date else None)
-        with db.session() as session:
-            audit.record(session, None, "lists.import", None, kind=kind, rows=report.rows,
-                         bad_rows=report.bad_count, unchanged=report.unchanged)
-    for line, why in report.bad_rows:
-        click.echo(f"line {line}: skipped: {why}", err=True)
-    if report.bad_count > len(report.bad_rows):
-        click.echo(f"... and {report.bad_count - len(report.bad_rows)} more rows skipped", err=True)
-    state = "unchanged (the same file is in force)" if report.unchanged else "in force"
-    click.echo(f"{kind} of {report.file_date.isoformat()}: {report.rows} entries {state}; "
-               f"{report.bad_count} rows skipped", err=True)
-
-
-@lists_group.command("status")
-@_handle_errors
-def lists_status() -> None:
-    """The lists in force: kind, file date, entries, when imported."""
-    from credintake.api.exclusion_lists import active_lists
-
-    with _db() as db, db.session() as session:
-        rows = active_lists(session)
-    if not rows:
-        click.echo("no exclusion list imported: packets are not screened", err=True)
-    for row in rows:
-        click.echo(f"{row.kind}\tfile of {row.file_date.isoformat()}\t{row.rows} entries\t"
-                   f"{row.bad_rows} skipped\timported {row.imported_at.isoformat(timespec='seconds')}")
-
-
 @click.group("desk")
 def desk_group() -> None:
     """The coordinator's desk."""
@@ -303,7 +257,7 @@ def desk_daily(today: Any) -> None:
     click.echo(json.dumps(summary, indent=2))
 
 
-COMMANDS: list[click.Command] = [serve, watch, worker, users, db_group, lists_group, desk_group]
+COMMANDS: list[click.Command] = [serve, watch, worker, users, db_group, desk_group]
 
 
 @click.group()

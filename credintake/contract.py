@@ -51,9 +51,9 @@ RULE_IDS: tuple[str, ...] = get_args(RuleId)
 #: Contract rules the per-packet registry does not produce: judged at the credentialing
 #: decision (verification.stale: api/verifications.py, rules/verification.py) or over a
 #: provider's files in time by the coordinator's desk (recredentialing.due:
-#: api/desk/calendar.py), or not built yet (the NPPES import of issue 16).
+#: api/desk/calendar.py). NOT_YET_BUILT: contract rules no module produces (none now).
 DECISION_RULES: frozenset[str] = frozenset({"verification.stale", "recredentialing.due"})
-NOT_YET_BUILT: frozenset[str] = frozenset({"npi.registry_mismatch"})
+NOT_YET_BUILT: frozenset[str] = frozenset()
 
 Severity = Literal["error", "warning", "info"]
 ReconciliationStatus = Literal["match", "mismatch", "filled_from_document", "missing_in_documents"]

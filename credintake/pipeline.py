@@ -24,11 +24,11 @@ from credintake.extractor.page_frame import restore_boxes
 from credintake.extractor.read import read_file
 from credintake.extractor.split import Segment, split_files
 from credintake.models.field_confidence import calibrate_document
+from credintake.api.lists.source import open_screening
 from credintake.packet import InputFile, PacketInput, open_packet
 from credintake.pool import PagePool
 from credintake.problems import Problem
 from credintake.rules import evaluate
-from credintake.rules.exclusion import ScreeningSource
 from credintake.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,9 +82,9 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
     todo = [(f.name, sha, seg) for (f, sha, _), segs in zip(read, segmented) for seg in segs]
     documents += _extract_all(todo, packet.application, settings, timer, problems,
                               first_index=len(documents))
-    with timer.stage("rules"):
+    with timer.stage("rules"), open_screening(settings) as screening:
         outcome = evaluate(documents, packet.application, problems, as_of=as_of,
-                           settings=settings.rules, screening=_screening(settings))
+                           settings=settings.rules, screening=screening)
     timer.ms["total"] = (time.perf_counter() - start) * 1000 + timer.ms.get("open", 0.0)
     # ids, counts and timings only: never names, numbers or text from the documents
     log.info("packet processed: files=%d documents=%d findings=%d problems=%d total_ms=%.0f",
@@ -94,14 +94,6 @@ def process_input(packet: PacketInput, *, as_of: date, settings: Settings,
                   service_version=__version__, documents=documents, profile=outcome.profile,
                   reconciliation=outcome.reconciliation, findings=outcome.findings,
                   timings_ms={k: round(v, 1) for k, v in timer.ms.items()})
-
-
-def _screening(settings: Settings) -> ScreeningSource | None:
-    """The exclusion lists imported into this data directory's database (api/screening.py);
-    imported here so that reading and extraction never load the storage layer."""
-    from credintake.api.screening import screening_source
-
-    return screening_source(settings)
 
 
 def _read(f: InputFile, settings: Settings, timer: _Timer, documents: list[Document],

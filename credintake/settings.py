@@ -198,6 +198,9 @@ class RuleSettings(BaseModel):
         "dea": "dea_registration",
         "board_certifications": "board_certification",
     })
+    #: rapidfuzz ratio (0-100) from which a listed last name is the provider's (exclusion
+    #: screening; the given names must then agree by spelling, initial or nickname).
+    exclusion_name_threshold: float = 90.0
     #: Application fields that must be present in the consolidated profile.
     required_fields: list[str] = Field(default_factory=lambda: [
         "provider.first_name", "provider.last_name", "provider.npi", "provider.profession",
@@ -338,6 +341,17 @@ class JobSettings(BaseModel):
     processor: str = "credintake.pipeline:process_packet"
 
 
+class ListSettings(BaseModel):
+    """Imports of the exclusion lists and the NPPES file (``credintake lists``)."""
+
+    #: rows inserted per transaction; the import's resume point advances by this much
+    batch_rows: int = Field(default=5_000, ge=1)
+    #: the monitoring run re-screens every stored packet this often (NCQA: monthly)
+    monitor_every_days: int = Field(default=30, ge=1)
+    #: how often the service checks whether a monitoring run is due (0: never, no thread)
+    monitor_check_seconds: float = Field(default=3600.0, ge=0)
+
+
 class ApiSettings(BaseModel):
     """HTTP API and inbox limits (beyond them: a clear 4xx and nothing stored)."""
 
@@ -406,6 +420,7 @@ class Settings(BaseSettings):
     api: ApiSettings = Field(default_factory=ApiSettings)
     accreditation: AccreditationSettings = Field(default_factory=AccreditationSettings)
     desk: DeskSettings = Field(default_factory=DeskSettings)
+    lists: ListSettings = Field(default_factory=ListSettings)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings],

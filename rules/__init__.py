@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from credintake.contract import Application, Document, Finding, ReconciliationItem, Source
 from credintake.problems import Problem
 from credintake.rules import (attestation, check_digits, completeness, documents,  # noqa: F401
-                              exclusion, expiration, gaps, identity, low_confidence, malpractice,
-                              mismatch)
+                              exclusions, expiration, gaps, identity, low_confidence,
+                              malpractice, mismatch, npi_registry)
 from credintake.rules.context import RuleContext
-from credintake.rules.exclusion import ScreeningSource
 from credintake.rules.profile import build_profile
 from credintake.rules.reconcile import items, reconcile
 from credintake.rules.registry import all_rules
+from credintake.rules.screening import ScreeningSource
 from credintake.settings import RuleSettings
 
 __all__ = ["Evaluation", "evaluate"]
@@ -42,15 +42,14 @@ class Evaluation:
 def evaluate(documents: list[Document], application: Application | None,
              problems: list[Problem], *, as_of: dt.date, settings: RuleSettings,
              screening: ScreeningSource | None = None) -> Evaluation:
-    """Profile, reconciliation and findings for one packet, as of ``as_of``; ``screening``
-    looks up the exclusion-list entries of the applicant's last names (api/screening.py)."""
+    """Profile, reconciliation and findings for one packet, as of ``as_of``; screened
+    against the imported lists of ``screening`` when given."""
     application = application or Application()
     profile = build_profile(documents, application, settings)
     records = reconcile(profile, settings)
     ctx = RuleContext(documents=documents, application=application, problems=list(problems),
-                      as_of=as_of, settings=settings, profile=profile, records=records)
-    if screening is not None:
-        ctx.screening = screening.lookup(exclusion.last_name_keys(exclusion.applicant_names(ctx)))
+                      as_of=as_of, settings=settings, profile=profile, records=records,
+                      screening=screening)
     findings: list[Finding] = []
     # extraction.low_confidence reports what the other rules doubted, so it runs last.
     for rule in sorted(all_rules(), key=lambda r: r.id == low_confidence.RULE):

@@ -9,9 +9,9 @@ from typing import Any
 from credintake.contract import Application, Document, Source
 from credintake.problems import Problem
 from credintake.rules.doubts import Doubts
-from credintake.rules.exclusion import Screening
 from credintake.rules.evidence import Entry, Profile
 from credintake.rules.reconcile import Record
+from credintake.rules.screening import ScreeningSource
 from credintake.rules.values import FIELD_KINDS, compare
 from credintake.settings import RuleSettings
 
@@ -34,8 +34,8 @@ class RuleContext:
     profile: Profile
     records: list[Record]
     doubts: Doubts = field(default_factory=Doubts)
-    #: exclusion-list entries sharing the applicant's last name (None: no list imported)
-    screening: Screening | None = None
+    #: Imported exclusion lists and NPPES data (None: nothing to screen against).
+    screening: ScreeningSource | None = None
 
     def trusts(self, *, field: str, value: Any, source: Source | None, doc_type: str | None,
                rule: str, agreed: bool = False) -> bool:

@@ -277,46 +277,6 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-LIST_KINDS = ("oig-leie", "sam")
-LIST_STATUSES = ("importing", "active", "replaced")
-
-
-class ExclusionList(Base):
-    """One imported version of a published exclusion list (api/exclusion_lists.py). Only
-    one version per kind is ``active``; an import fills a new version and flips it active
-    in one transaction, so a list is never half replaced."""
-
-    __tablename__ = "exclusion_lists"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
-    file_date: Mapped[date] = mapped_column(Date)
-    sha256: Mapped[str] = mapped_column(String(64))
-    rows: Mapped[int] = mapped_column(Integer, default=0)
-    bad_rows: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="importing")
-    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class ExclusionEntry(Base):
-    """One excluded individual or business of a list version, as published."""
-
-    __tablename__ = "exclusion_entries"
-    __table_args__ = (Index("ix_exclusion_entries_list_last", "list_id", "last_key"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("exclusion_lists.id", ondelete="CASCADE"))
-    line: Mapped[int] = mapped_column(Integer)
-    last_key: Mapped[str] = mapped_column(String(80))  # folded last name, the look-up key
-    last_name: Mapped[str | None] = mapped_column(String(120))
-    first_name: Mapped[str | None] = mapped_column(String(120))
-    middle_name: Mapped[str | None] = mapped_column(String(120))
-    business_name: Mapped[str | None] = mapped_column(String(250))
-    npi: Mapped[str | None] = mapped_column(String(10))
-    date_of_birth: Mapped[date | None] = mapped_column(Date)
-    exclusion_type: Mapped[str | None] = mapped_column(String(60))
-    exclusion_date: Mapped[date | None] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)  # LEIE reinstatement, SAM termination
-    state: Mapped[str | None] = mapped_column(String(40))
-
 # --- issue 16 items 4-5: verification records (migration 0005) ---------------------------
 
 class Verification(Base):
@@ -377,3 +337,69 @@ class Provider(Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     display_name: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# --- imported exclusion lists and NPPES data (credintake.api.lists; issue 16) -----------------
+
+class ListVersion(Base):
+    """One import of one list file. Rows are written under ``status='loading'``; one
+    transaction then makes the version ``active`` and the former one ``superseded``, so a
+    list is never half-replaced. ``lines_done`` is the resume point of an interrupted
+    import; ``sha256`` makes re-importing the same file a no-op."""
+
+    __tablename__ = "list_versions"
+    __table_args__ = (UniqueConstraint("list_name", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_name: Mapped[str] = mapped_column(String(20), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_date: Mapped[date] = mapped_column(Date)
+    file_date_from: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="loading")
+    lines_done: Mapped[int] = mapped_column(Integer, default=0)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    bad_rows: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ExclusionRow(Base):
+    """A person or business on an exclusion list (LEIE, SAM), as of its version."""
+
+    __tablename__ = "list_exclusions"
+    __table_args__ = (Index("ix_list_exclusions_version_key", "version_id", "name_key"),
+                      Index("ix_list_exclusions_version_npi", "version_id", "npi"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("list_versions.id", ondelete="CASCADE"))
+    line: Mapped[int] = mapped_column(Integer)
+    name_key: Mapped[str] = mapped_column(String(8))
+    last_name: Mapped[str] = mapped_column(String(120))
+    first_name: Mapped[str] = mapped_column(String(120))
+    middle_name: Mapped[str] = mapped_column(String(120))
+    business_name: Mapped[str | None] = mapped_column(String(255))
+    npi: Mapped[str | None] = mapped_column(String(10))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    exclusion_type: Mapped[str | None] = mapped_column(String(60))
+    exclusion_date: Mapped[date | None] = mapped_column(Date)
+    reinstatement_date: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str | None] = mapped_column(String(20))
+
+
+class NpiRow(Base):
+    """The columns of an NPPES dissemination row that the registry check compares."""
+
+    __tablename__ = "list_npi"
+    __table_args__ = (Index("ix_list_npi_version_npi", "version_id", "npi"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("list_versions.id", ondelete="CASCADE"))
+    npi: Mapped[str] = mapped_column(String(10))
+    entity_type: Mapped[str | None] = mapped_column(String(1))
+    last_name: Mapped[str] = mapped_column(String(120))
+    first_name: Mapped[str] = mapped_column(String(120))
+    middle_name: Mapped[str] = mapped_column(String(120))
+    organization: Mapped[str] = mapped_column(String(255))
+    practice_state: Mapped[str | None] = mapped_column(String(40))
+    deactivation_date: Mapped[date | None] = mapped_column(Date)
+    reactivation_date: Mapped[date | None] = mapped_column(Date)
+    taxonomies: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    licenses: Mapped[list[Any]] = mapped_column(JSON, default=list)

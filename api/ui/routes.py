@@ -50,6 +50,9 @@ def _show(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict):  # a list entry in exclusion.match / npi.registry_mismatch
+        return "; ".join(f"{str(k).replace('_', ' ')}: {_show(v)}" for k, v in value.items()
+                         if v not in (None, "", [], {}))
     return str(value)
 
 

@@ -13,6 +13,7 @@ import zipfile
 import httpx
 import pytest
 
+from credintake.api.lists.samples import LEIE_HEADER
 from service_helpers import Service, add_users, upload_dir, wait_done
 from tiny_packets import make_packet, pdf_bytes
 
@@ -65,6 +66,10 @@ def _batch_zip() -> bytes:
     return buf.getvalue()
 
 
+def _leie() -> bytes:
+    return ",".join(LEIE_HEADER).encode() + b"\nDOE,JANE,,,,,,0000000000,,,,,,1128a1,20200101,,,\n"
+
+
 # (name, minimum role, request builder)
 MATRIX = [
     ("list packets", "specialist", lambda i: ("GET", "/packets", {})),
@@ -101,6 +106,10 @@ MATRIX = [
     ("audit log", "admin", lambda i: ("GET", "/audit", {})),
     ("reprocess", "admin", lambda i: ("POST", f"/packets/{i['pid']}/reprocess", {})),
     ("batch status", "coordinator", lambda i: ("GET", f"/batches/{i['batch']}", {})),
+    ("list versions", "admin", lambda i: ("GET", "/lists", {})),
+    ("import list", "admin", lambda i: (
+        "POST", "/lists/oig-leie", {"files": {"file": ("UPDATED.csv", _leie(), "text/csv")},
+                                    "data": {"file_date": "2026-11-01"}})),
 ]
 PACKET_ROUTES = [m for m in MATRIX if m[0] in {
     "packet status", "packet result", "documents", "fields", "findings", "decisions",
@@ -109,7 +118,7 @@ PACKET_ROUTES = [m for m in MATRIX if m[0] in {
 OUTSIDERS = ["unassigned", "b-specialist", "b-coordinator", "b-admin"]
 
 ALLOWED_STATUS = {"revoke user": {404}, "reprocess": {202, 409}, "upload packet": {202},
-                  "upload batch": {202}, "add user": {201}}
+                  "upload batch": {202}, "add user": {201}, "import list": {201}}
 
 
 @pytest.mark.parametrize("role", ROLES)

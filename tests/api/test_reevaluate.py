@@ -52,3 +52,54 @@ def test_a_corrected_value_carries_full_confidence(tmp_path: Path) -> None:
         assert doc.fields["expiration_date"].confidence == 0.5
     finally:
         db.dispose()
+
+
+def test_a_corrected_npi_is_screened_against_the_imported_lists(tmp_path: Path) -> None:
+    """The CV's NPI misread: the listed person's NPI disagrees, no finding; once a reviewer
+    corrects it to the listed NPI, exclusion.match (error) is added like any finding."""
+    from credintake.api.reevaluate import reevaluate
+    from credintake.api.store.models import FindingRow, User
+    from credintake.api.lists.importer import import_list
+    from credintake.api.lists.samples import LEIE_HEADER, write_csv
+
+    settings = make_settings(tmp_path)
+    db = Database(settings)
+    db.migrate()
+    leie = dict.fromkeys(LEIE_HEADER, "") | {"LASTNAME": "KOWALSKI", "FIRSTNAME": "ROBERT",
+                                              "NPI": "1234567893", "EXCLDATE": "20200115"}
+    import_list(db, "oig-leie", write_csv(tmp_path / "UPDATED.csv", LEIE_HEADER, [leie]),
+                file_date=dt.date(2026, 11, 1))
+    try:
+        result = {"documents": [{
+            "file": "cv.pdf", "sha256": "0" * 64, "pages": [1], "doc_type": "cv",
+            "doc_type_confidence": 0.9, "ocr": False,
+            "fields": {"name": _field("Robert Kowalski", 0.95),
+                       "npi": _field("1234567894", 0.95)}}], "findings": []}
+        with db.session() as session:
+            org = Organization(name="north")
+            session.add(org)
+            session.flush()
+            user = User(name="rev", organization_id=org.id, role="specialist",
+                        token_hash="1" * 64, token_prefix="x")
+            packet = Packet(id="p1", name="p1", organization_id=org.id, digest="d",
+                            source="api", as_of=dt.date(2026, 11, 22), result=result)
+            session.add_all([user, packet])
+            session.flush()
+            row = DocumentRow(packet_id="p1", idx=0, file="cv.pdf", sha256="0" * 64,
+                              pages=[1], doc_type="cv", doc_type_confidence=0.9, ocr=False)
+            session.add(row)
+            session.flush()
+            npi = FieldRow(packet_id="p1", document_id=row.id, name="npi", value="1234567894",
+                           confidence=0.95, page=1, corrected=True, corrected_value="1234567893")
+            session.add(npi)
+            session.flush()
+            counts = reevaluate(session, user, "p1", npi.id, before="1234567894",
+                                settings=settings, blob_dir=tmp_path / "blobs")
+            added = session.query(FindingRow).filter_by(packet_id="p1",
+                                                        rule="exclusion.match").all()
+        assert counts["added"] >= 1
+        [f] = added
+        assert f.severity == "error" and f.evidence["matched"] == ["name", "npi"]
+        assert f.evidence["list"] == "oig-leie" and f.evidence["file_date"] == "2026-11-01"
+    finally:
+        db.dispose()

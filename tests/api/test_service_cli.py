@@ -25,8 +25,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 
 def test_commands_exported_for_the_main_group() -> None:
-    assert [c.name for c in COMMANDS] == ["serve", "watch", "worker", "users", "db", "lists",
-                                          "desk"]
+    assert [c.name for c in COMMANDS] == ["serve", "watch", "worker", "users", "db", "desk"]
     assert sorted(users.commands) == ["add", "list", "revoke"]
 
 

@@ -76,3 +76,18 @@ def test_display_names_show_hidden_characters_and_keep_the_extension() -> None:
     assert html == ('<span class="name" title="&lt;b&gt;&#34;x&#34;&lt;/b&gt;&lt;U+202E&gt;.pdf">'
                     '&lt;b&gt;&#34;x&#34;&lt;/b&gt;&lt;U+202E&gt;.pdf</span>')
     assert str(display_name(None)) == "—"
+
+
+def test_an_exclusion_match_evidence_reads_as_rows_not_a_python_dict() -> None:
+    from credintake.api.ui.routes import _show
+    from credintake.api.ui.view import evidence_rows
+
+    ev = {"list": "oig-leie", "file_date": "2026-11-01", "matched": ["name", "npi"],
+          "score": 100.0, "entry": {"line": 2, "last_name": "TESTWELL", "first_name": "QUENTIN",
+                                    "npi": "1234567893", "date_of_birth": None,
+                                    "exclusion_type": "1128b4"}}
+    rows = {k: _show(v) for k, v in evidence_rows(ev)}
+    assert rows["list"] == "oig-leie" and rows["file date"] == "2026-11-01"
+    assert rows["matched"] == "name, npi" and rows["score"] == "100.0"
+    assert rows["entry"] == ("line: 2; last name: TESTWELL; first name: QUENTIN; "
+                             "npi: 1234567893; exclusion type: 1128b4")
