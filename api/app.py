@@ -29,7 +29,7 @@ from credintake.api.deps import AuthError, current_user
 from credintake.api.errors import (TooLargeError, error_body, error_code, error_responses,
                                    send_json)
 from credintake.api.routes import ROUTERS
-from credintake.api.store.db import Database
+from credintake.api.store.db import Database, probe_blob_store
 from credintake.errors import CredintakeError
 from credintake.settings import Settings, get_settings
 
@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings)
         db.start_up()
+        probe_blob_store(db)
         app.state.db = db
         if db.is_sqlite:
             from credintake.api.audit_spool import AuditSpool

@@ -224,34 +224,42 @@ def open_blob_store(db: "Database") -> "BlobStore":
     return BlobStore(db.blobs)
 
 
-def check_shared_blobs(db: "Database") -> None:
-    """A worker on another machine must see the blob store the API writes to: one that does
-    not would fail every packet it takes, attempt after attempt. Checked at start, on every
-    backend: a probe blob is written, read back (hash verified) and removed, then the newest
-    file the database references must be there."""
+def _where(db: "Database") -> str:
+    backend = db.settings.store.blob_backend
+    return f"the blob store {db.blobs}" if backend == "filesystem" else f"the {backend} blob store"
+
+
+def probe_blob_store(db: "Database") -> None:
+    """Write, read back (hash verified) and remove a probe blob: a store this process cannot
+    use stops it at start (API and workers), not at the first upload or packet."""
     import secrets
 
-    from sqlalchemy import select
-
-    from credintake.api.store.models import BlobFile
-
     store = db.blob_store
-    where = (f"the blob store {db.blobs}" if db.settings.store.blob_backend == "filesystem"
-             else f"the {db.settings.store.blob_backend} blob store")
     try:
         probe = store.stage_bytes(b"credintake blob probe " + secrets.token_bytes(16))
         store.commit(probe)
         store.read(probe.sha256)
         store.remove_new(probe.sha256)
     except Exception as exc:  # noqa: BLE001 - any failure means this process cannot serve
-        raise UsageError(f"{where} cannot be written, read back and cleaned up "
+        raise UsageError(f"{_where(db)} cannot be written, read back and cleaned up "
                          f"({type(exc).__name__}): fix its permissions or settings, then "
                          "start this process again") from exc
+
+
+def check_shared_blobs(db: "Database") -> None:
+    """A worker on another machine must see the blob store the API writes to: one that does
+    not would fail every packet it takes, attempt after attempt. Checked at start, on every
+    backend: the probe, then the newest file the database references must be there."""
+    from sqlalchemy import select
+
+    from credintake.api.store.models import BlobFile
+
+    probe_blob_store(db)
     with db.read_session() as session:
         newest = session.scalar(select(BlobFile.sha256).order_by(
             BlobFile.created_at.desc()).limit(1))
-    if newest is not None and not store.exists(newest):
-        raise UsageError(f"{where} does not hold the files the database references: "
+    if newest is not None and not db.blob_store.exists(newest):
+        raise UsageError(f"{_where(db)} does not hold the files the database references: "
                          "mount the store shared by the API and every worker there "
                          "(CREDINTAKE_BLOB_DIR), or set CREDINTAKE_BLOB_BACKEND=database "
                          "everywhere, then start this process again")
