@@ -313,9 +313,12 @@ def export_csv(session: Session, user: User, kind: str, *, status: str | None = 
                 FindingRow.packet_id == p.id, FindingRow.status == "open")) or 0
             corr = session.scalar(select(func.count()).where(
                 FieldRow.packet_id == p.id, FieldRow.corrected.is_(True))) or 0
+            # errors / warnings: what processing found (``open_findings``: still open);
+            # the packet's stored counts are of open findings only
+            found = [f.get("severity") for f in (p.result or {}).get("findings", [])]
             w.writerow([p.id, p.name, p.status, p.as_of.isoformat(), assignee,
-                        len((p.result or {}).get("documents", [])), p.error_count,
-                        p.warning_count, open_f, corr])
+                        len((p.result or {}).get("documents", [])), found.count("error"),
+                        found.count("warning"), open_f, corr])
     else:
         w.writerow(FIELD_CSV_COLUMNS)
         for p in packets:

@@ -23,7 +23,7 @@ DecisionCheck = Callable[[Session, Packet, date], list[str]]
 
 def open_error_findings(session: Session, packet: Packet, decision_date: date) -> list[str]:
     """Error findings still open (accepted and resolved ones are not) block a decision."""
-    if packet.result is None and packet.status != "done":
+    if packet.status != "done":
         return ["the packet has not been processed yet"]
     n = session.scalar(select(func.count()).where(
         FindingRow.packet_id == packet.id, FindingRow.status == "open",

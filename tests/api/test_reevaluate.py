@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from credintake.api.reevaluate import _documents
+from credintake.api.store.blobs import BlobStore
 from credintake.api.store.db import Database
 from credintake.api.store.models import DocumentRow, FieldRow, Organization, Packet
 from service_helpers import make_settings
@@ -94,7 +95,7 @@ def test_a_corrected_npi_is_screened_against_the_imported_lists(tmp_path: Path) 
             session.add(npi)
             session.flush()
             counts = reevaluate(session, user, "p1", npi.id, before="1234567894",
-                                settings=settings, blob_dir=tmp_path / "blobs")
+                                settings=settings, blobs=BlobStore(tmp_path / "blobs"))
             added = session.query(FindingRow).filter_by(packet_id="p1",
                                                         rule="exclusion.match").all()
         assert counts["added"] >= 1

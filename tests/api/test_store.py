@@ -80,7 +80,7 @@ def _fill_at_0001(db: Database) -> None:
         ("batches", dict(id="b1", name="b.zip", created_by=1, created_at=now)),
         ("files", dict(sha256="s" * 64, size=3, created_at=now)),
         ("packets", dict(id="p1", name="pkt", digest="d" * 64, source="upload", status="done",
-                         as_of="2026-11-01", batch_id="b1", assignee_id=2, error_count=1,
+                         as_of="2026-11-01", batch_id="b1", assignee_id=2, error_count=2,
                          warning_count=0, created_by=1, created_at=now, updated_at=now)),
         ("packet_files", dict(id=1, packet_id="p1", name="a.pdf", sha256="s" * 64, size=3)),
         ("jobs", dict(id="j1", packet_id="p1", status="done", attempts=1, max_attempts=3,
@@ -91,6 +91,8 @@ def _fill_at_0001(db: Database) -> None:
                         confidence=0.9, corrected=False)),
         ("findings", dict(id=1, packet_id="p1", idx=0, rule="r", severity="error",
                           message="m", status="open")),
+        ("findings", dict(id=2, packet_id="p1", idx=1, rule="r2", severity="error",
+                          message="m", status="resolved")),
         ("decisions", dict(id=1, packet_id="p1", user_id=2, kind="finding_accept", finding_id=1,
                            created_at=now)),
         ("audit_log", dict(id=1, at=now, actor="bo", user_id=2, action="packet.read",
@@ -129,6 +131,9 @@ def _upgrade_from_0001_keeps_every_row(db: Database) -> None:
         assert s.get(Batch, "b1").organization_id == default.id
         p1 = s.get(Packet, "p1")
         assert (p1.organization_id, p1.assignee_id, p1.digest) == (default.id, 2, "d" * 64)
+        # 0006: a file's stage and kind, and its counts of OPEN findings (one of two errors)
+        assert (p1.stage, p1.kind, p1.error_count, p1.has_errors) == ("received", "initial",
+                                                                      1, True)
         other = Organization(name="other")
         s.add(other)
         s.flush()

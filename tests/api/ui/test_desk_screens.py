@@ -18,6 +18,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from service_helpers import ServerThread, make_settings, wait_done
+from test_screens import shot
 from tiny_packets import pdf_bytes
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -114,6 +115,7 @@ def test_decision_flow_refuses_approval_with_an_open_error(env: Env, page: Any) 
     _move(page, "ready_for_committee")
     alert = page.inner_text("#refused")
     assert "1 open error finding" in alert
+    shot(page, "desk-refused")
     assert "in review" in page.inner_text("#stage")           # not moved
 
     # resolve the error (the API the screen's own form calls) and read both pages again
@@ -143,6 +145,7 @@ def test_specialist_takes_a_file_from_the_pool(env: Env, page: Any) -> None:
     assert page.locator(f"tr[data-packet='{pid}']").count() == 0
     pool_row = page.locator(f"tr[data-pool='{pid}']")
     assert pool_row.count() == 1
+    shot(page, "desk-pool")
     pool_row.locator("button").click()
     page.wait_for_url(f"**/ui/packets/{pid}**")
     assert "taken" in page.inner_text("[role=status]")
@@ -182,9 +185,11 @@ def test_provider_record_calendar_and_escalation(env: Env, page: Any) -> None:
     assert page.inner_text("#due") == (date.today() + relativedelta(months=36)).isoformat()
     assert "MD-778" in page.inner_text("#expirables")
     assert "ready for committee → approved" in page.inner_text("#decisions")
+    shot(page, "desk-provider")
     page.goto(env.url + "/ui/calendar")
     row = page.locator("#calendar tr[data-kind=licenses]").first
     assert expires.isoformat() in row.inner_text() and "MD-778" in row.inner_text()
+    shot(page, "desk-calendar")
     ics = page.request.get(env.url + "/ui/calendar.ics")
     events = list(Calendar.from_ical(ics.body()).walk("VEVENT"))
     assert expires in [e.decoded("dtstart") for e in events]

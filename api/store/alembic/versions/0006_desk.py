@@ -54,8 +54,8 @@ def upgrade() -> None:
     for column, severity in (('error_count', 'error'), ('warning_count', 'warning')):
         op.execute(f"UPDATE packets SET {column} = (SELECT COUNT(*) FROM findings WHERE "
                    f"findings.packet_id = packets.id AND findings.status = 'open' AND "
-                   f"findings.severity = '{severity}') WHERE result IS NOT NULL")
-    op.execute("UPDATE packets SET has_errors = (error_count > 0) WHERE result IS NOT NULL")
+                   f"findings.severity = '{severity}')")
+    op.execute("UPDATE packets SET has_errors = (error_count > 0) WHERE status = 'done'")
 
 
 def downgrade() -> None:
