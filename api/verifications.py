@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,7 +37,8 @@ class VerificationIn(BaseModel):
     source: str = Field(min_length=1, max_length=200)
     method: Method
     verified_on: IsoDate
-    document_index: int | None = Field(default=None, ge=0)
+    # strict: a JSON true/false is not a document number
+    document_index: StrictInt | None = Field(default=None, ge=0)
     note: str | None = Field(default=None, max_length=2000)
 
 
