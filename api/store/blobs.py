@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -103,17 +104,24 @@ class BlobStore:
 
     def export(self, sha256: str, dest: Path) -> None:
         """Copy a blob to ``dest`` (a worker's scratch packet directory)."""
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        with self.path(sha256).open("rb") as src, dest.open("wb") as out:
-            while chunk := src.read(CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-        try:
-            verify(sha256, digest.hexdigest())
-        except BlobCorruptError:
-            dest.unlink(missing_ok=True)
-            raise
+        with self.path(sha256).open("rb") as src:
+            write_verified(sha256, iter(lambda: src.read(CHUNK), b""), dest)
+
+
+def write_verified(sha256: str, chunks: Iterable[bytes], dest: Path) -> None:
+    """Write a blob's ``chunks`` to ``dest``, hashing as they go; bytes that do not hash to
+    the blob's name leave no file behind and raise ``BlobCorruptError`` (every backend)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with dest.open("wb") as out:
+        for chunk in chunks:
+            digest.update(chunk)
+            out.write(chunk)
+    try:
+        verify(sha256, digest.hexdigest())
+    except BlobCorruptError:
+        dest.unlink(missing_ok=True)
+        raise
 
 
 def verify(expected: str, actual: str) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from credintake.api.store.blobs import BlobCorruptError, BlobStore, Staged, verify
+from credintake.api.store.blobs import BlobStore, Staged, verify, write_verified
 from credintake.api.store.models import StoredBlob, StoredBlobChunk
 
 if TYPE_CHECKING:
@@ -78,17 +78,7 @@ class DatabaseBlobStore(BlobStore):
 
     def export(self, sha256: str, dest: Path) -> None:
         self.path(sha256)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        with dest.open("wb") as out:
-            for chunk in self._chunks(sha256):
-                digest.update(chunk)
-                out.write(chunk)
-        try:
-            verify(sha256, digest.hexdigest())
-        except BlobCorruptError:
-            dest.unlink(missing_ok=True)
-            raise
+        write_verified(sha256, self._chunks(sha256), dest)
 
     def remove_new(self, sha256: str) -> None:
         self.path(sha256)

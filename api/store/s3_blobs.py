@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from credintake.api.store.blobs import CHUNK, BlobCorruptError, BlobStore, Staged, verify
+from credintake.api.store.blobs import CHUNK, BlobStore, Staged, verify, write_verified
 from credintake.settings import S3Settings
 
 
@@ -101,17 +101,7 @@ class S3BlobStore(BlobStore):
         return data
 
     def export(self, sha256: str, dest: Path) -> None:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        with dest.open("wb") as out:
-            for chunk in self._chunks(sha256):
-                digest.update(chunk)
-                out.write(chunk)
-        try:
-            verify(sha256, digest.hexdigest())
-        except BlobCorruptError:
-            dest.unlink(missing_ok=True)
-            raise
+        write_verified(sha256, self._chunks(sha256), dest)
 
     def remove_new(self, sha256: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=self.key(sha256))
