@@ -31,7 +31,8 @@ ACCEPTED = ["2xx", "401", "403", "404", "409"]   # schemathesis' default for val
 # (413); a correction that clears a value needs a note saying why (422), and so does a
 # move of a file to denied or pended (422); a verification's evidence document must be one
 # of the packet's, and a verification check needs an accreditation profile in force at its
-# decision date (422); an uploaded list file must be the list's CSV layout (422).
+# decision date (422); an uploaded list file must be non-empty (400) and the list's CSV
+# layout (422).
 CONFIG = {"operations": [
     {"include-name": name, "checks": {"positive_data_acceptance": {
         "expected-statuses": ACCEPTED + extra}}}
@@ -41,7 +42,7 @@ CONFIG = {"operations": [
                         ("POST /packets", ["413", "415", "422"]),
                         ("POST /batches", ["413", "415", "422"]),
                         ("POST /packets/{packet_id}/verifications", ["422"]),
-                        ("POST /lists/{list_name}", ["413", "422"]),
+                        ("POST /lists/{list_name}", ["400", "413", "422"]),
                         ("GET /packets/{packet_id}/verification-check", ["422"])]]}
 
 
