@@ -21,14 +21,6 @@ from service_helpers import ServerThread, make_settings, wait_done
 from test_screens import shot
 from tiny_packets import pdf_bytes
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-if not Path(CHROMIUM).exists():  # pragma: no cover - the machine has it
-    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
 
 
 class Env:
@@ -74,14 +66,6 @@ def env(module_tmp: Path) -> Iterator[Env]:
                 tokens[who] = (name, add_user(s, name=name, role=role,
                                               organization="default")[1])
         yield Env(server, tokens)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

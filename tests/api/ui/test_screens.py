@@ -24,19 +24,12 @@ import pytest
 
 from service_helpers import REAL, ServerThread, make_settings
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
 ROOT = Path(__file__).resolve().parents[3]
 PACKET = ROOT / "sample_docs" / "committed" / "packets" / "pkt-004001"
 SCREENS = (ROOT / "docs" / "screens" if os.environ.get("CREDINTAKE_UPDATE_SCREENSHOTS") == "1"
            else Path(tempfile.mkdtemp(prefix="credintake-screens-")))
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 XSS = "<script>alert(1)</script>"
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - the machine has it
-    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
 
 
 class Env:
@@ -70,14 +63,6 @@ def env(module_tmp: Path) -> Iterator[Env]:
                 name = f"{who}-{uuid.uuid4().hex[:4]}"
                 tokens[who] = (name, add_user(s, name=name, role=role, organization=org)[1])
         yield Env(server, tokens)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
