@@ -7,7 +7,6 @@ looked up through ``access`` (a packet the user may not see is a 404).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterator
 from datetime import date
@@ -24,6 +23,7 @@ from credintake.api.schemas import (DecisionPublic, DocumentPublic, FieldPublic,
 from credintake.api.store.models import (Decision, DocumentRow, FieldRow, FindingRow, Job,
                                          Packet, PacketFile, User, utcnow)
 from credintake.errors import NotFoundError, UsageError
+from credintake.spreadsheet import SafeWriter
 
 
 def packet_public(session: Session, packet: Packet, *, with_files: bool = False
@@ -304,7 +304,7 @@ def export_csv(session: Session, user: User, kind: str, *, status: str | None = 
     """CSV rows (as text chunks): one per packet, or one per extracted field."""
     packets = list(session.scalars(_export_query(user, status, since)))
     buf = io.StringIO()
-    w = _SafeWriter(buf)
+    w = SafeWriter(buf)
     if kind == "packets":
         w.writerow(PACKET_CSV_COLUMNS)
         for p in packets:
@@ -333,33 +333,3 @@ def export_csv(session: Session, user: User, kind: str, *, status: str | None = 
     for p in packets:
         audit.record(session, user, "packet.export", p.id, format=f"csv:{kind}")
     yield buf.getvalue()
-
-
-class _SafeWriter:
-    """A csv writer whose every cell goes through ``_cell``: packet names, file names and
-    user names come from outside as much as extracted values do."""
-
-    def __init__(self, buf: io.StringIO) -> None:
-        self._w = csv.writer(buf)
-
-    def writerow(self, row: list[Any]) -> None:
-        self._w.writerow([_cell(v) for v in row])
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)):
-        return "'" + text      # never a spreadsheet formula
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

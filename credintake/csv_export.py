@@ -1,6 +1,6 @@
 """A contract result's profile and findings as spreadsheet-safe CSV.
 
-Every cell goes through the review export's ``_SafeWriter`` (cells starting with = + - @
+Every cell goes through ``credintake.spreadsheet.SafeWriter`` (cells starting with = + - @
 tab or CR are quoted so a spreadsheet never runs them as formulas): extracted values come
 from outside.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from credintake.api.review import _SafeWriter
+from credintake.spreadsheet import SafeWriter
 
 PROFILE_COLUMNS = ["packet_id", "section", "index", "field", "value"]
 FINDING_COLUMNS = ["packet_id", "rule", "severity", "field", "message"]
@@ -25,7 +25,7 @@ def _flatten(section: str, value: Any, index: int | str = "") -> list[tuple[str,
 def profile_csv(results: list[dict[str, Any]]) -> str:
     """One row per profile value: section (provider, licenses...), entry index, field, value."""
     buf = io.StringIO()
-    w = _SafeWriter(buf)
+    w = SafeWriter(buf)
     w.writerow(PROFILE_COLUMNS)
     for result in results:
         for section, value in (result.get("profile") or {}).items():
@@ -41,7 +41,7 @@ def profile_csv(results: list[dict[str, Any]]) -> str:
 def findings_csv(results: list[dict[str, Any]]) -> str:
     """One row per finding."""
     buf = io.StringIO()
-    w = _SafeWriter(buf)
+    w = SafeWriter(buf)
     w.writerow(FINDING_COLUMNS)
     for result in results:
         for f in result.get("findings") or []:

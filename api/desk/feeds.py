@@ -10,7 +10,7 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from credintake.api.review import _SafeWriter
+from credintake.spreadsheet import SafeWriter
 from credintake.api.store.models import utcnow
 
 CSV_COLUMNS = ["date", "days", "window", "kind", "label", "provider_id", "provider",
@@ -45,7 +45,7 @@ def ical(items: list[dict[str, Any]], organization: str) -> bytes:
 
 def csv_text(items: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
-    w = _SafeWriter(buf)
+    w = SafeWriter(buf)
     w.writerow(CSV_COLUMNS)
     for i in items:
         w.writerow([i["date"].isoformat(), i["days"], i["window"], i["kind"], i["label"],
